@@ -1,0 +1,95 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { DbHandle } from './db/database';
+import type { AppContext } from './platform/context';
+import { registerAuth } from './platform/auth';
+import { registerNotFound, registerProblemHandler } from './platform/problem';
+import { auditRoutes } from './platform/audit.routes';
+import type { PiiKeys } from './platform/pii';
+import { createHandlerRegistry, type HandlerRegistry } from './platform/worker';
+import { authRoutes, registerIdentityJobs, resolveActor, storeRoutes, tokenRoutes, userRoutes } from './modules/identity';
+
+export interface BuildAppOptions {
+  handle: DbHandle;
+  keys: PiiKeys;
+  /** false for tests; a pino level for the server. */
+  logger?: false | { level: string };
+  handlers?: HandlerRegistry;
+  /** Serve the built web app (web/dist) at `/`. */
+  serveWeb?: boolean;
+}
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Builds the HTTP app from the modules: one place that lists every route plugin. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.FORECOURT_TRUST_PROXY === '1',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const handlers = options.handlers ?? createHandlerRegistry();
+  const ctx: AppContext = { handle: options.handle, keys: options.keys, handlers, log: app.log };
+  app.decorate('ctx', ctx);
+  registerIdentityJobs(handlers, options.handle.db);
+
+  registerProblemHandler(app);
+  await app.register(cookie);
+  registerAuth(app, (token, via) => resolveActor(options.handle.db, token, via));
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Forecourt API',
+        version: '0.1.0',
+        description: 'Dealer management system API. Money in minor units (分); errors are RFC 9457 problem+json.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/api/health', { schema: { tags: ['platform'], summary: 'Liveness and database check' } }, async (_req, reply) => {
+    try {
+      await sql`select 1`.execute(options.handle.db);
+      return { status: 'ok', database: options.handle.dialect };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: options.handle.dialect });
+    }
+  });
+
+  await app.register(authRoutes);
+  await app.register(userRoutes);
+  await app.register(storeRoutes);
+  await app.register(tokenRoutes);
+  await app.register(auditRoutes);
+
+  const webDist = join(root, 'web', 'dist');
+  const spa = Boolean(options.serveWeb && existsSync(join(webDist, 'index.html')));
+  if (spa) await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false });
+  // the web app routes on the client: any other GET outside /api gets index.html
+  registerNotFound(app, spa);
+  return app;
+}

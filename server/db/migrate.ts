@@ -1,0 +1,23 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './database';
+import * as m0001 from './migrations/0001-platform';
+import * as m0002 from './migrations/0002-identity';
+
+/** Every migration, in order. Written once with Kysely's schema builder; they run on both dialects. */
+export const migrations: Record<string, Migration> = {
+  '0001-platform': m0001,
+  '0002-identity': m0002,
+};
+
+/** The schema version a backup records: the name of the newest migration. */
+export const schemaVersion = Object.keys(migrations).at(-1)!;
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the database to the newest schema. Safe to run at every start and from several processes. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,5 @@
+import type { IdentityTables } from '../modules/identity/identity.tables';
+import type { PlatformTables } from '../platform/platform.tables';
+
+/** The whole database as Kysely sees it: each module contributes its own tables. */
+export type Database = PlatformTables & IdentityTables;

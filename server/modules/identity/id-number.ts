@@ -1,0 +1,4 @@
+/** placeholder until rules lib */
+export function normalizeStaffIdNumber(raw: string): string | null {
+  return raw.trim().toUpperCase();
+}

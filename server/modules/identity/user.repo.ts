@@ -1,0 +1,73 @@
+import type { DbOrTrx } from '../../db/database';
+import type { UsersTable } from './identity.tables';
+import type { StoreRole, Role } from '../../../common/identity/roles';
+
+export type UserRow = UsersTable;
+
+export async function insertUserRow(db: DbOrTrx, row: UserRow) {
+  await db.insertInto('users').values(row).execute();
+}
+
+export function findUserRow(db: DbOrTrx, id: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findUserByUsername(db: DbOrTrx, username: string) {
+  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function storeRolesOf(db: DbOrTrx, userIds: string[]): Promise<Map<string, StoreRole[]>> {
+  const map = new Map<string, StoreRole[]>(userIds.map((id) => [id, []]));
+  if (userIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('user_store_roles')
+    .select(['user_id', 'store_id', 'role'])
+    .where('user_id', 'in', userIds)
+    .orderBy('store_id')
+    .orderBy('role')
+    .execute();
+  for (const r of rows) map.get(r.user_id)?.push({ storeId: r.store_id, role: r.role as Role });
+  return map;
+}
+
+export async function replaceStoreRoles(db: DbOrTrx, userId: string, storeRoles: StoreRole[]) {
+  await db.deleteFrom('user_store_roles').where('user_id', '=', userId).execute();
+  const unique = [...new Map(storeRoles.map((sr) => [`${sr.storeId}|${sr.role}`, sr])).values()];
+  if (unique.length === 0) return;
+  await db
+    .insertInto('user_store_roles')
+    .values(unique.map((sr) => ({ user_id: userId, store_id: sr.storeId, role: sr.role })))
+    .execute();
+}
+
+export async function updateUserRow(db: DbOrTrx, id: string, version: number, changes: Partial<UserRow>) {
+  const res = await db
+    .updateTable('users')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Active group administrators of a group other than `exceptUserId` (the group must keep one). */
+export async function countOtherActiveGroupAdmins(db: DbOrTrx, groupId: string, exceptUserId: string) {
+  const row = await db
+    .selectFrom('users')
+    .innerJoin('user_store_roles', 'user_store_roles.user_id', 'users.id')
+    .select((eb) => eb.fn.count<number>('users.id').distinct().as('n'))
+    .where('users.group_id', '=', groupId)
+    .where('users.status', '=', 'active')
+    .where('user_store_roles.role', '=', 'group_admin')
+    .where('users.id', '!=', exceptUserId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function countUsers(db: DbOrTrx) {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

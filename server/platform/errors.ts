@@ -1,0 +1,61 @@
+/**
+ * One error type with stable codes (architecture rule 7). The map from code to HTTP status is a
+ * `satisfies Record<...>` object, so adding a code without a status (or a title) fails to compile.
+ */
+export const errorStatus = {
+  'request.invalid': 400,
+  'request.malformed_json': 400,
+  'request.too_large': 400,
+  'request.unsupported_media_type': 400,
+  'auth.not_signed_in': 401,
+  'auth.invalid_credentials': 401,
+  'auth.too_many_attempts': 429,
+  'auth.csrf_failed': 403,
+  'auth.forbidden': 403,
+  'resource.not_found': 404,
+  'resource.version_conflict': 409,
+  'resource.duplicate': 409,
+  'resource.state_conflict': 409,
+  'idempotency.key_reused': 422,
+  'identity.username_taken': 409,
+  'identity.store_code_taken': 409,
+  'identity.unknown_store': 422,
+  'identity.invalid_id_number': 400,
+  'identity.cannot_disable_self': 422,
+  'identity.last_group_admin': 422,
+  'backup.database_not_empty': 422,
+  'backup.bad_archive': 422,
+  'internal.error': 500,
+} as const satisfies Record<string, 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500>;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export interface FieldError {
+  path: string;
+  message: string;
+  code: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly params: Record<string, string | number>;
+  readonly errors: FieldError[] | undefined;
+
+  constructor(
+    code: ErrorCode,
+    options: { params?: Record<string, string | number>; errors?: FieldError[]; detail?: string } = {},
+  ) {
+    super(options.detail ?? code);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = errorStatus[code];
+    this.params = options.params ?? {};
+    this.errors = options.errors;
+  }
+}
+
+export const notFound = (entity: string) => new AppError('resource.not_found', { params: { entity } });
+export const forbidden = () => new AppError('auth.forbidden');
+export const versionConflict = (current: number) =>
+  new AppError('resource.version_conflict', { params: { current } });

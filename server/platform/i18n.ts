@@ -1,0 +1,92 @@
+import type { ErrorCode } from './errors';
+
+/** Server-side messages in the two languages the product speaks. */
+export type Lang = 'zh-CN' | 'en';
+
+export const errorTitles: Record<ErrorCode, Record<Lang, string>> = {
+  'request.invalid': { en: 'The request has invalid fields', 'zh-CN': '请求中有字段不正确' },
+  'request.malformed_json': { en: 'The request body is not valid JSON', 'zh-CN': '请求内容不是有效的 JSON' },
+  'request.too_large': { en: 'The request body is too large', 'zh-CN': '请求内容过大' },
+  'request.unsupported_media_type': {
+    en: 'The request body must be JSON',
+    'zh-CN': '请求内容必须是 JSON',
+  },
+  'auth.not_signed_in': { en: 'Please sign in', 'zh-CN': '请先登录' },
+  'auth.invalid_credentials': { en: 'Wrong username or password', 'zh-CN': '用户名或密码错误' },
+  'auth.too_many_attempts': {
+    en: 'Too many failed sign-in attempts; try again in {minutes} minutes',
+    'zh-CN': '登录失败次数过多，请 {minutes} 分钟后再试',
+  },
+  'auth.csrf_failed': {
+    en: 'The request is missing its security token; reload the page',
+    'zh-CN': '请求缺少安全令牌，请刷新页面',
+  },
+  'auth.forbidden': { en: 'You are not allowed to do this', 'zh-CN': '您没有执行此操作的权限' },
+  'resource.not_found': { en: 'Not found', 'zh-CN': '未找到' },
+  'resource.version_conflict': {
+    en: 'Someone else changed this record (now version {current}); reload and try again',
+    'zh-CN': '此记录已被他人修改（当前版本 {current}），请刷新后重试',
+  },
+  'resource.duplicate': { en: 'This record already exists', 'zh-CN': '记录已存在' },
+  'resource.state_conflict': {
+    en: 'Not possible in the current state ({state})',
+    'zh-CN': '当前状态（{state}）下不能执行此操作',
+  },
+  'idempotency.key_reused': {
+    en: 'This Idempotency-Key was already used for a different request',
+    'zh-CN': '此幂等键已用于另一个请求',
+  },
+  'identity.username_taken': { en: 'This username is already taken', 'zh-CN': '用户名已被占用' },
+  'identity.store_code_taken': { en: 'A store with this code already exists', 'zh-CN': '门店代码已存在' },
+  'identity.unknown_store': { en: 'Unknown store', 'zh-CN': '门店不存在' },
+  'identity.invalid_id_number': { en: 'Invalid identity number', 'zh-CN': '身份证号码无效' },
+  'identity.cannot_disable_self': {
+    en: 'You cannot disable your own account',
+    'zh-CN': '不能停用自己的账号',
+  },
+  'identity.last_group_admin': {
+    en: 'The group must keep at least one active group administrator',
+    'zh-CN': '集团至少需要保留一名有效的集团管理员',
+  },
+  'backup.database_not_empty': {
+    en: 'The target database is not empty',
+    'zh-CN': '目标数据库不为空',
+  },
+  'backup.bad_archive': { en: 'The backup archive is not valid', 'zh-CN': '备份文件无效' },
+  'internal.error': { en: 'Internal server error', 'zh-CN': '服务器内部错误' },
+};
+
+/** Field-level validation messages keyed by zod issue code. */
+export const fieldMessages: Record<string, Record<Lang, string>> = {
+  required: { en: 'Required', 'zh-CN': '必填' },
+  invalid_type: { en: 'Expected {expected}', 'zh-CN': '类型应为 {expected}' },
+  unrecognized_keys: { en: 'Unknown field', 'zh-CN': '未知字段' },
+  too_small: { en: 'Too short or too small (minimum {minimum})', 'zh-CN': '过短或过小（最小 {minimum}）' },
+  too_big: { en: 'Too long or too large (maximum {maximum})', 'zh-CN': '过长或过大（最大 {maximum}）' },
+  invalid_format: { en: 'Invalid format', 'zh-CN': '格式不正确' },
+  invalid_value: { en: 'Not one of the allowed values', 'zh-CN': '不是允许的取值' },
+  custom: { en: 'Invalid value', 'zh-CN': '取值无效' },
+  invalid_id_number: { en: 'Invalid resident identity number', 'zh-CN': '居民身份证号码无效' },
+};
+
+export function interpolate(template: string, params: Record<string, unknown>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** Picks zh-CN or en from an Accept-Language header (default zh-CN: the product's home market). */
+export function languageFrom(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return 'zh-CN';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = params.find((p) => p.trim().startsWith('q='));
+      return { tag: (tag ?? '').toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'zh-CN';
+}

@@ -1,0 +1,78 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Trx } from '../db/database';
+import { isUniqueViolation } from '../db/dialect-sql';
+import { AppError } from './errors';
+import { nowIso } from './ids';
+import type { Actor } from './permissions';
+
+export interface WriteResult {
+  status: number;
+  body: unknown;
+  location?: string;
+}
+
+/**
+ * Runs a change in ONE transaction (architecture rule 3) and answers it. A POST carrying an
+ * `Idempotency-Key` has its effect once: the answer is stored in the same transaction, and a retry
+ * (or a concurrent twin) gets the first answer back.
+ */
+export async function runWrite(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  actor: Actor,
+  work: (trx: Trx) => Promise<WriteResult>,
+): Promise<FastifyReply> {
+  const db = request.server.ctx.handle.db;
+  const rawKey = request.headers['idempotency-key'];
+  const key = request.method === 'POST' && typeof rawKey === 'string' && rawKey.length > 0 ? rawKey.slice(0, 200) : null;
+  const path = request.url.split('?')[0]!;
+
+  const replay = async () => {
+    const stored = await db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('actor_id', '=', actor.userId)
+      .where('key', '=', key!)
+      .executeTakeFirst();
+    if (!stored) return null;
+    if (stored.method !== request.method || stored.path !== path) throw new AppError('idempotency.key_reused');
+    if (stored.location) reply.header('location', stored.location);
+    return reply.status(stored.status_code).header('idempotent-replayed', 'true').send(JSON.parse(stored.response_json));
+  };
+
+  if (key) {
+    const replayed = await replay();
+    if (replayed) return replayed;
+  }
+  let result: WriteResult;
+  try {
+    result = await db.transaction().execute(async (trx) => {
+      const r = await work(trx);
+      if (key) {
+        await trx
+          .insertInto('idempotency_keys')
+          .values({
+            actor_id: actor.userId,
+            key,
+            method: request.method,
+            path,
+            status_code: r.status,
+            response_json: JSON.stringify(r.body ?? null),
+            location: r.location ?? null,
+            created_at: nowIso(),
+          })
+          .execute();
+      }
+      return r;
+    });
+  } catch (err) {
+    // A concurrent request with the same key committed first: this one rolled back whole; answer as the first did.
+    if (key && isUniqueViolation(err)) {
+      const replayed = await replay();
+      if (replayed) return replayed;
+    }
+    throw err;
+  }
+  if (result.location) reply.header('location', result.location);
+  return result.body === undefined ? reply.status(result.status).send() : reply.status(result.status).send(result.body);
+}
