@@ -21,7 +21,14 @@ import { registerNotFound, registerProblemHandler } from './platform/problem';
 import { auditRoutes } from './platform/audit.routes';
 import type { PiiKeys } from './platform/pii';
 import { createHandlerRegistry, type HandlerRegistry } from './platform/worker';
-import { authRoutes, registerIdentityJobs, resolveActor, storeRoutes, tokenRoutes, userRoutes } from './modules/identity';
+import {
+  authRoutes,
+  registerIdentityJobs,
+  resolveActor,
+  storeRoutes,
+  tokenRoutes,
+  userRoutes,
+} from './modules/identity';
 
 export interface BuildAppOptions {
   handle: DbHandle;
@@ -46,10 +53,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setSerializerCompiler(serializerCompiler);
 
   const handlers = options.handlers ?? createHandlerRegistry();
-  const ctx: AppContext = { handle: options.handle, keys: options.keys, handlers, log: app.log };
+  const ctx: AppContext = { handle: options.handle, keys: options.keys, handlers, log: app.log, routes: [] };
   app.decorate('ctx', ctx);
   registerIdentityJobs(handlers, options.handle.db);
 
+  // every route, as registered: the permission-matrix test checks it covers them all
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) if (method !== 'HEAD') ctx.routes.push({ method, url: route.url });
+  });
   registerProblemHandler(app);
   await app.register(cookie);
   registerAuth(app, (token, via) => resolveActor(options.handle.db, token, via));
@@ -60,7 +72,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       info: {
         title: 'Forecourt API',
         version: '0.1.0',
-        description: 'Dealer management system API. Money in minor units (分); errors are RFC 9457 problem+json.',
+        description:
+          'Dealer management system API. Money in minor units (分); errors are RFC 9457 problem+json.',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
@@ -71,14 +84,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  app.get('/api/health', { schema: { tags: ['platform'], summary: 'Liveness and database check' } }, async (_req, reply) => {
-    try {
-      await sql`select 1`.execute(options.handle.db);
-      return { status: 'ok', database: options.handle.dialect };
-    } catch {
-      return reply.status(503).send({ status: 'unavailable', database: options.handle.dialect });
-    }
-  });
+  app.get(
+    '/api/health',
+    { schema: { tags: ['platform'], summary: 'Liveness and database check' } },
+    async (_req, reply) => {
+      try {
+        await sql`select 1`.execute(options.handle.db);
+        return { status: 'ok', database: options.handle.dialect };
+      } catch {
+        return reply.status(503).send({ status: 'unavailable', database: options.handle.dialect });
+      }
+    },
+  );
 
   await app.register(authRoutes);
   await app.register(userRoutes);

@@ -59,7 +59,11 @@ async function main(argv: string[]) {
         return await createUserFromCli(handle, rest);
       case 'seed-demo': {
         const { values } = parseArgs({ args: rest, options: { size: { type: 'string', default: 'small' } } });
-        const summary = await seedDemo(handle, loadSecretKey(config.dataDir), values.size === 'large' ? 'large' : 'small');
+        const summary = await seedDemo(
+          handle,
+          loadSecretKey(config.dataDir),
+          values.size === 'large' ? 'large' : 'small',
+        );
         console.log(summary);
         return 0;
       }
@@ -67,14 +71,18 @@ async function main(argv: string[]) {
         const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } } });
         if (!values.out) throw new Error('backup needs --out FILE');
         const manifest = await writeBackup(handle, values.out);
-        console.log(`backup written to ${values.out}: ${manifest.tables.reduce((n, t) => n + t.rows, 0)} rows`);
+        console.log(
+          `backup written to ${values.out}: ${manifest.tables.reduce((n, t) => n + t.rows, 0)} rows`,
+        );
         return 0;
       }
       case 'restore': {
         const file = rest[0];
         if (!file) throw new Error('restore needs FILE');
         const manifest = await restoreBackup(handle, file);
-        console.log(`restored ${manifest.tables.reduce((n, t) => n + t.rows, 0)} rows from ${file} (made ${manifest.createdAt})`);
+        console.log(
+          `restored ${manifest.tables.reduce((n, t) => n + t.rows, 0)} rows from ${file} (made ${manifest.createdAt})`,
+        );
         return 0;
       }
       default:
@@ -90,13 +98,21 @@ async function main(argv: string[]) {
     const keys = loadSecretKey(config.dataDir);
     const first = await ensureFirstAdmin(handle.db);
     if (first?.generated) {
-      console.log(`\n  First start: created user "admin" with one-time password: ${first.password}\n  Sign in and change it.\n`);
+      console.log(
+        `\n  First start: created user "admin" with one-time password: ${first.password}\n  Sign in and change it.\n`,
+      );
     } else if (first) {
       console.log('\n  First start: created user "admin" with the password from FORECOURT_ADMIN_PASSWORD.\n');
     }
     await scheduleIdentityJobs(handle.db);
     const handlers = createHandlerRegistry();
-    const app = await buildApp({ handle, keys, logger: { level: config.logLevel }, handlers, serveWeb: true });
+    const app = await buildApp({
+      handle,
+      keys,
+      logger: { level: config.logLevel },
+      handlers,
+      serveWeb: true,
+    });
     await app.listen({ port: config.port, host: config.host });
     const worker = values['no-worker'] ? null : startWorker(handle, handlers, log);
     console.log(`Forecourt is running at http://localhost:${config.port} (${handle.dialect})`);

@@ -70,7 +70,13 @@ export const meSchema = z
   .object({
     user: userSchema,
     stores: z.array(
-      z.object({ id: idSchema, code: z.string(), name: z.string(), timezone: z.string(), currency: z.string() }),
+      z.object({
+        id: idSchema,
+        code: z.string(),
+        name: z.string(),
+        timezone: z.string(),
+        currency: z.string(),
+      }),
     ),
     permissions: z.record(z.string(), z.enum(['own', 'store', 'group'])),
   })

@@ -34,7 +34,14 @@ export async function seedDemo(handle: DbHandle, _keys: PiiKeys, size: 'small' |
   const passwordHash = await hashPassword('forecourt-demo');
   const stores =
     size === 'large'
-      ? [...demoStores, ...Array.from({ length: 20 }, (_, i) => ({ code: `D${String(i + 1).padStart(2, '0')}`, name: `演示门店 ${i + 1}`, address: null }))]
+      ? [
+          ...demoStores,
+          ...Array.from({ length: 20 }, (_, i) => ({
+            code: `D${String(i + 1).padStart(2, '0')}`,
+            name: `演示门店 ${i + 1}`,
+            address: null,
+          })),
+        ]
       : demoStores;
   let addedStores = 0;
   let addedUsers = 0;
@@ -44,8 +51,18 @@ export async function seedDemo(handle: DbHandle, _keys: PiiKeys, size: 'small' |
       const now = nowIso();
       if (!store) {
         store = {
-          id: newId(), group_id: group.id, code: s.code, name: s.name, timezone: 'Asia/Shanghai', currency: 'CNY',
-          address: s.address, tax_id: null, active: 1, version: 1, created_at: now, updated_at: now,
+          id: newId(),
+          group_id: group.id,
+          code: s.code,
+          name: s.name,
+          timezone: 'Asia/Shanghai',
+          currency: 'CNY',
+          address: s.address,
+          tax_id: null,
+          active: 1,
+          version: 1,
+          created_at: now,
+          updated_at: now,
         };
         await insertStore(trx, store);
         addedStores++;
@@ -55,10 +72,20 @@ export async function seedDemo(handle: DbHandle, _keys: PiiKeys, size: 'small' |
         if (await findUserByUsername(trx, username)) continue;
         const id = newId();
         await insertUserRow(trx, {
-          id, group_id: group.id, username, display_name: staff.name,
+          id,
+          group_id: group.id,
+          username,
+          display_name: staff.name,
           staff_no: await nextDocumentNumber(trx, group.id, 'EMP', localYear(store.timezone)),
-          phone: null, id_number_enc: null, id_number_hash: null, password_hash: passwordHash, language: 'zh-CN',
-          status: 'active', version: 1, created_at: now, updated_at: now,
+          phone: null,
+          id_number_enc: null,
+          id_number_hash: null,
+          password_hash: passwordHash,
+          language: 'zh-CN',
+          status: 'active',
+          version: 1,
+          created_at: now,
+          updated_at: now,
         });
         await replaceStoreRoles(trx, id, [{ storeId: store.id, role: staff.role }]);
         addedUsers++;

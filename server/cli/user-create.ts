@@ -19,7 +19,8 @@ async function readStdin(): Promise<string> {
 /** `forecourt user create --username U --role R [--store CODE] --password-stdin`: for the IT person at install time. */
 export async function createUserFromCli(handle: DbHandle, args: string[]) {
   const [sub, ...rest] = args;
-  if (sub !== 'create') throw new Error('usage: forecourt user create --username U --role R [--store CODE] --password-stdin');
+  if (sub !== 'create')
+    throw new Error('usage: forecourt user create --username U --role R [--store CODE] --password-stdin');
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -37,7 +38,8 @@ export async function createUserFromCli(handle: DbHandle, args: string[]) {
   const password = (await readStdin()).trim();
   const { db } = handle;
   const anyStore = await db.selectFrom('stores').select('group_id').limit(1).executeTakeFirst();
-  if (!anyStore) throw new Error('no store yet: start the server once (forecourt serve) to create the first one');
+  if (!anyStore)
+    throw new Error('no store yet: start the server once (forecourt serve) to create the first one');
   const store = await findStoreByCode(db, anyStore.group_id, values.store!);
   if (!store) throw new Error(`no store with code ${values.store}`);
   const parsed = createUserSchema.safeParse({
@@ -49,7 +51,8 @@ export async function createUserFromCli(handle: DbHandle, args: string[]) {
   if (!parsed.success) {
     throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
   }
-  if (await findUserByUsername(db, parsed.data.username)) throw new Error(`user ${parsed.data.username} already exists`);
+  if (await findUserByUsername(db, parsed.data.username))
+    throw new Error(`user ${parsed.data.username} already exists`);
   const passwordHash = await hashPassword(parsed.data.password);
   await db.transaction().execute(async (trx) => {
     const now = nowIso();
@@ -71,7 +74,13 @@ export async function createUserFromCli(handle: DbHandle, args: string[]) {
       updated_at: now,
     });
     await replaceStoreRoles(trx, id, [{ storeId: store.id, role: values.role as Role }]);
-    await recordAudit(trx, { actorId: null, storeId: store.id, entity: 'user', entityId: id, action: 'create_from_cli' });
+    await recordAudit(trx, {
+      actorId: null,
+      storeId: store.id,
+      entity: 'user',
+      entityId: id,
+      action: 'create_from_cli',
+    });
   });
   console.log(`created user ${parsed.data.username} (${values.role} at ${store.code})`);
   return 0;

@@ -29,7 +29,10 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['audit'],
         summary: 'Audit trail of a record',
-        querystring: paginationQuery.extend({ entity: z.string().min(1).max(40), id: z.string().min(1).max(64) }),
+        querystring: paginationQuery.extend({
+          entity: z.string().min(1).max(40),
+          id: z.string().min(1).max(64),
+        }),
         response: { 200: pageOf(auditEntrySchema, 'AuditPage'), ...problemResponses },
       },
     },
@@ -57,7 +60,11 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       if (reach.scope === 'group') {
         q = q.where((eb) =>
           eb.or([
-            eb('audit_log.store_id', 'in', eb.selectFrom('stores').select('stores.id').where('stores.group_id', '=', reach.groupId)),
+            eb(
+              'audit_log.store_id',
+              'in',
+              eb.selectFrom('stores').select('stores.id').where('stores.group_id', '=', reach.groupId),
+            ),
             eb.and([eb('audit_log.store_id', 'is', null), eb('users.group_id', '=', reach.groupId)]),
           ]),
         );
@@ -67,7 +74,13 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         q = q.where('audit_log.actor_id', '=', reach.userId);
       }
       const sort = { column: 'audit_log.id', direction: 'desc' as const, field: 'id' };
-      const rows = await applyPage(q, sort, 'audit_log.id', request.query.limit, request.query.cursor).execute();
+      const rows = await applyPage(
+        q,
+        sort,
+        'audit_log.id',
+        request.query.limit,
+        request.query.cursor,
+      ).execute();
       return toPage(
         rows,
         request.query.limit,

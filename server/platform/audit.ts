@@ -17,7 +17,10 @@ const secretFields = new Set(['password_hash', 'passwordHash', 'password', 'id_n
 function redact(value: unknown): unknown {
   if (!value || typeof value !== 'object') return value ?? null;
   return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, secretFields.has(k) ? '[redacted]' : v]),
+    Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+      k,
+      secretFields.has(k) ? '[redacted]' : v,
+    ]),
   );
 }
 

@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
 import { finished } from 'node:stream/promises';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Db, DbHandle, Dialect } from '../db/database';
 import { binaryOrder } from '../db/dialect-sql';
 import { schemaVersion } from '../db/migrate';
@@ -44,7 +44,7 @@ async function columnsOf(db: Db, dialect: Dialect, table: string): Promise<Colum
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const untyped = (db: Db) => db as unknown as import('kysely').Kysely<any>;
+const untyped = (db: Db) => db as unknown as Kysely<any>;
 
 /** Rows of a table in a stable order (every column, in order), a page at a time. */
 async function* rowsOf(db: Db, dialect: Dialect, table: string, columns: Column[], pageSize = 1000) {
@@ -65,10 +65,14 @@ export async function writeBackup(handle: DbHandle, file: string): Promise<Backu
   // SQLite's WAL gives the same to a reader that holds its transaction.
   return db.transaction().execute(async (trx) => {
     const tdb = trx as unknown as Db;
-    if (handle.dialect === 'postgres') await sql`set transaction isolation level repeatable read`.execute(trx);
+    if (handle.dialect === 'postgres')
+      await sql`set transaction isolation level repeatable read`.execute(trx);
     const counts: { name: string; rows: number }[] = [];
     for (const name of tablesInOrder) {
-      const row = (await untyped(tdb).selectFrom(name).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()) as { n: number };
+      const row = (await untyped(tdb)
+        .selectFrom(name)
+        .select(sql<number>`count(*)`.as('n'))
+        .executeTakeFirstOrThrow()) as { n: number };
       counts.push({ name, rows: Number(row.n) });
     }
     const manifest: BackupManifest = {
@@ -87,7 +91,8 @@ export async function writeBackup(handle: DbHandle, file: string): Promise<Backu
     await write(JSON.stringify(manifest));
     for (const name of tablesInOrder) {
       const columns = await columnsOf(tdb, handle.dialect, name);
-      for await (const row of rowsOf(tdb, handle.dialect, name, columns)) await write(JSON.stringify({ t: name, r: row }));
+      for await (const row of rowsOf(tdb, handle.dialect, name, columns))
+        await write(JSON.stringify({ t: name, r: row }));
     }
     gzip.end();
     await finished(out);
@@ -97,8 +102,12 @@ export async function writeBackup(handle: DbHandle, file: string): Promise<Backu
 
 async function assertEmpty(db: Db) {
   for (const name of tablesInOrder) {
-    const row = await untyped(db).selectFrom(name).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-    if (Number((row as { n: number }).n) > 0) throw new AppError('backup.database_not_empty', { params: { table: name } });
+    const row = await untyped(db)
+      .selectFrom(name)
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
+    if (Number((row as { n: number }).n) > 0)
+      throw new AppError('backup.database_not_empty', { params: { table: name } });
   }
 }
 
@@ -112,7 +121,11 @@ export async function restoreBackup(handle: DbHandle, file: string): Promise<Bac
   await db.transaction().execute(async (trx) => {
     let batch: { table: string; rows: Record<string, unknown>[] } | null = null;
     const flush = async () => {
-      if (batch && batch.rows.length) await untyped(trx as unknown as Db).insertInto(batch.table).values(batch.rows).execute();
+      if (batch && batch.rows.length)
+        await untyped(trx as unknown as Db)
+          .insertInto(batch.table)
+          .values(batch.rows)
+          .execute();
       batch = null;
     };
     for await (const line of lines) {
@@ -122,22 +135,30 @@ export async function restoreBackup(handle: DbHandle, file: string): Promise<Bac
         const m = parsed as BackupManifest;
         if (m.format !== backupFormat || m.formatVersion !== 1) throw new AppError('backup.bad_archive');
         if (m.schemaVersion !== schemaVersion) {
-          throw new AppError('backup.bad_archive', { detail: `backup schema ${m.schemaVersion}, this version ${schemaVersion}` });
+          throw new AppError('backup.bad_archive', {
+            detail: `backup schema ${m.schemaVersion}, this version ${schemaVersion}`,
+          });
         }
         manifest = m;
         continue;
       }
       const { t, r } = parsed as { t: string; r: Record<string, unknown> };
-      if (!(tablesInOrder as readonly string[]).includes(t)) throw new AppError('backup.bad_archive', { detail: `unknown table ${t}` });
+      if (!(tablesInOrder as readonly string[]).includes(t))
+        throw new AppError('backup.bad_archive', { detail: `unknown table ${t}` });
       seen.set(t, (seen.get(t) ?? 0) + 1);
-      if (batch && ((batch as { table: string }).table !== t || (batch as { rows: unknown[] }).rows.length >= 200)) await flush();
+      if (
+        batch &&
+        ((batch as { table: string }).table !== t || (batch as { rows: unknown[] }).rows.length >= 200)
+      )
+        await flush();
       batch ??= { table: t, rows: [] };
       (batch as { rows: Record<string, unknown>[] }).rows.push(r);
     }
     await flush();
     if (!manifest) throw new AppError('backup.bad_archive');
     for (const { name, rows } of (manifest as BackupManifest).tables) {
-      if ((seen.get(name) ?? 0) !== rows) throw new AppError('backup.bad_archive', { detail: `table ${name}: expected ${rows} rows` });
+      if ((seen.get(name) ?? 0) !== rows)
+        throw new AppError('backup.bad_archive', { detail: `table ${name}: expected ${rows} rows` });
     }
   });
   return manifest!;

@@ -9,6 +9,8 @@ export interface AppContext {
   keys: PiiKeys;
   handlers: HandlerRegistry;
   log: FastifyBaseLogger;
+  /** Every registered route (method, url pattern). */
+  routes: { method: string; url: string }[];
 }
 
 declare module 'fastify' {

@@ -6,7 +6,10 @@ import { newId, nowIso } from './ids';
  * Domain events and scheduled jobs share one table (the outbox). An event is written in the same
  * transaction as the change it reports; the worker handles it after commit, with retries.
  */
-export type JobHandler = (payload: unknown, job: { id: string; type: string; attempts: number }) => Promise<void>;
+export type JobHandler = (
+  payload: unknown,
+  job: { id: string; type: string; attempts: number },
+) => Promise<void>;
 
 export interface EnqueueOptions {
   storeId?: string | null;

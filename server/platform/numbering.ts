@@ -6,11 +6,18 @@ import type { Trx } from '../db/database';
  * Gap-free under concurrency: the upsert locks the counter row until the transaction ends, and a
  * rolled-back transaction gives its number back.
  */
-export async function nextDocumentNumber(trx: Trx, scope: string, prefix: string, year: number): Promise<string> {
+export async function nextDocumentNumber(
+  trx: Trx,
+  scope: string,
+  prefix: string,
+  year: number,
+): Promise<string> {
   const row = await trx
     .insertInto('counters')
     .values({ scope, prefix, year, value: 1 })
-    .onConflict((oc) => oc.columns(['scope', 'prefix', 'year']).doUpdateSet({ value: sql`counters.value + 1` }))
+    .onConflict((oc) =>
+      oc.columns(['scope', 'prefix', 'year']).doUpdateSet({ value: sql`counters.value + 1` }),
+    )
     .returning('value')
     .executeTakeFirstOrThrow();
   return `${prefix}-${year}-${String(row.value).padStart(6, '0')}`;

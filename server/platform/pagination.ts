@@ -12,14 +12,24 @@ export interface SortSpec {
 }
 
 /** `sort=field` or `sort=-field`, restricted to the fields a list allows (field → column). */
-export function parseSort(sort: string | undefined, allowed: Record<string, string>, fallback: string): SortSpec {
+export function parseSort(
+  sort: string | undefined,
+  allowed: Record<string, string>,
+  fallback: string,
+): SortSpec {
   const raw = sort ?? fallback;
   const desc = raw.startsWith('-');
   const field = desc ? raw.slice(1) : raw;
   const column = allowed[field];
   if (!column) {
     throw new AppError('request.invalid', {
-      errors: [{ path: 'query.sort', code: 'invalid_value', message: `sort by one of: ${Object.keys(allowed).join(', ')}` }],
+      errors: [
+        {
+          path: 'query.sort',
+          code: 'invalid_value',
+          message: `sort by one of: ${Object.keys(allowed).join(', ')}`,
+        },
+      ],
     });
   }
   return { column, direction: desc ? 'desc' : 'asc', field };
@@ -57,7 +67,10 @@ export function applyPage<QB extends SelectQueryBuilder<any, any, any>>(
       eb.or([eb(sort.column, op, value), eb.and([eb(sort.column, '=', value), eb(idColumn, op, id)])]),
     ) as QB;
   }
-  return q.orderBy(sort.column, sort.direction).orderBy(idColumn, sort.direction).limit(limit + 1) as QB;
+  return q
+    .orderBy(sort.column, sort.direction)
+    .orderBy(idColumn, sort.direction)
+    .limit(limit + 1) as QB;
 }
 
 /** Cuts the extra row and makes the next cursor from the last row kept. */

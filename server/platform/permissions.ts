@@ -24,12 +24,16 @@ export function requirePermission(actor: Actor, action: Action): Reach {
   const scope = widestScope(actor.storeRoles, action);
   if (!scope) throw new AppError('auth.forbidden');
   if (scope === 'group') return { scope, groupId: actor.groupId };
-  if (scope === 'store') return { scope, groupId: actor.groupId, storeIds: storesGranting(actor.storeRoles, action) };
+  if (scope === 'store')
+    return { scope, groupId: actor.groupId, storeIds: storesGranting(actor.storeRoles, action) };
   return { scope, groupId: actor.groupId, userId: actor.userId };
 }
 
 /** Whether a record that belongs to these stores (and this owner) is within reach. */
-export function reaches(reach: Reach, record: { groupId: string; storeIds: string[]; ownerId?: string | null }) {
+export function reaches(
+  reach: Reach,
+  record: { groupId: string; storeIds: string[]; ownerId?: string | null },
+) {
   if (record.groupId !== reach.groupId) return false;
   if (reach.scope === 'group') return true;
   if (reach.scope === 'store') return record.storeIds.some((s) => reach.storeIds.includes(s));

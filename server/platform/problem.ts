@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from './errors';
+import { isUniqueViolation } from '../db/dialect-sql';
 import { errorTitles, fieldMessages, interpolate, languageFrom, type Lang } from './i18n';
 
 interface ValidationIssue {
@@ -23,7 +24,8 @@ export function fieldProblem(issue: ValidationIssue, context: string | undefined
     }));
   }
   let keyword = issue.keyword;
-  if (keyword === 'invalid_type' && params.input === undefined) keyword = 'required';
+  // zod 4 does not echo the input; its message says when the field was missing
+  if (keyword === 'invalid_type' && /received undefined/.test(issue.message ?? '')) keyword = 'required';
   const template = fieldMessages[keyword]?.[lang];
   // Schema authors' own English messages (regex hints, refinements) are kept for English readers.
   const message =
@@ -38,7 +40,14 @@ export function fieldProblem(issue: ValidationIssue, context: string | undefined
 export function sendProblem(
   reply: FastifyReply,
   lang: Lang,
-  err: AppError | { code: keyof typeof errorTitles; status: number; params?: Record<string, string | number>; errors?: FieldError[] },
+  err:
+    | AppError
+    | {
+        code: keyof typeof errorTitles;
+        status: number;
+        params?: Record<string, string | number>;
+        errors?: FieldError[];
+      },
   detail?: string,
 ) {
   const params = err.params ?? {};
@@ -58,35 +67,46 @@ export function sendProblem(
 
 /** RFC 9457 problem+json for every error; client mistakes are 4xx, never 500. */
 export function registerProblemHandler(app: FastifyInstance) {
-  app.setErrorHandler((error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) => {
-    const lang = languageFrom(request.headers['accept-language']);
-    if (error instanceof AppError) return sendProblem(reply, lang, error);
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      const context = (error as FastifyError).validationContext;
-      const errors = error.validation.flatMap((issue) => fieldProblem(issue as ValidationIssue, context, lang));
-      return sendProblem(reply, lang, new AppError('request.invalid', { errors }));
-    }
-    const fe = error as FastifyError;
-    if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && error instanceof SyntaxError)) {
-      return sendProblem(reply, lang, new AppError('request.malformed_json'));
-    }
-    if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return sendProblem(reply, lang, new AppError('request.malformed_json'));
-    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendProblem(reply, lang, new AppError('request.too_large'));
-    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
-      return sendProblem(reply, lang, new AppError('request.unsupported_media_type'));
-    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-      return sendProblem(reply, lang, new AppError('request.invalid'), fe.message);
-    }
-    request.log.error({ err: error }, 'unhandled error');
-    return sendProblem(reply, lang, new AppError('internal.error'));
-  });
-
+  app.setErrorHandler(
+    (error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) => {
+      const lang = languageFrom(request.headers['accept-language']);
+      if (error instanceof AppError) return sendProblem(reply, lang, error);
+      if (hasZodFastifySchemaValidationErrors(error)) {
+        const context = (error as FastifyError).validationContext;
+        const errors = error.validation.flatMap((issue) =>
+          fieldProblem(issue as ValidationIssue, context, lang),
+        );
+        return sendProblem(reply, lang, new AppError('request.invalid', { errors }));
+      }
+      // two concurrent writes of the same unique value: the loser gets a conflict, not a crash
+      if (isUniqueViolation(error)) return sendProblem(reply, lang, new AppError('resource.duplicate'));
+      const fe = error as FastifyError;
+      if (
+        fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+        (fe.statusCode === 400 && error instanceof SyntaxError)
+      ) {
+        return sendProblem(reply, lang, new AppError('request.malformed_json'));
+      }
+      if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+        return sendProblem(reply, lang, new AppError('request.malformed_json'));
+      if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+        return sendProblem(reply, lang, new AppError('request.too_large'));
+      if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+        return sendProblem(reply, lang, new AppError('request.unsupported_media_type'));
+      if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+        return sendProblem(reply, lang, new AppError('request.invalid'), fe.message);
+      }
+      request.log.error({ err: error }, 'unhandled error');
+      return sendProblem(reply, lang, new AppError('internal.error'));
+    },
+  );
 }
 
 /** 404 problem+json for unknown API routes; other GETs fall back to the web app when it is served. */
 export function registerNotFound(app: FastifyInstance, spaFallback: boolean) {
   app.setNotFoundHandler((request, reply) => {
-    if (spaFallback && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    if (spaFallback && request.method === 'GET' && !request.url.startsWith('/api/'))
+      return reply.sendFile('index.html');
     const lang = languageFrom(request.headers['accept-language']);
     return sendProblem(reply, lang, new AppError('resource.not_found', { params: { entity: 'route' } }));
   });

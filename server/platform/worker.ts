@@ -20,13 +20,19 @@ export function onJob(registry: HandlerRegistry, type: string, handler: JobHandl
 }
 
 /** Runs one round: claims due jobs and runs their handlers. Returns how many jobs it handled. */
-export async function runWorkerOnce(handle: DbHandle, registry: HandlerRegistry, workerId: string, log?: WorkerLog) {
+export async function runWorkerOnce(
+  handle: DbHandle,
+  registry: HandlerRegistry,
+  workerId: string,
+  log?: WorkerLog,
+) {
   const jobs = await claimDueJobs(handle, workerId, 20);
   for (const job of jobs) {
     const handlers = [...(registry.get(job.type) ?? []), ...(registry.get('*') ?? [])];
     try {
       const payload = JSON.parse(job.payload_json) as unknown;
-      for (const handler of handlers) await handler(payload, { id: job.id, type: job.type, attempts: job.attempts });
+      for (const handler of handlers)
+        await handler(payload, { id: job.id, type: job.type, attempts: job.attempts });
       await markJobDone(handle.db, job.id);
     } catch (err) {
       log?.warn({ err, jobId: job.id, type: job.type, attempt: job.attempts }, 'job failed');

@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Trx } from '../db/database';
-import { isUniqueViolation } from '../db/dialect-sql';
 import { AppError } from './errors';
 import { nowIso } from './ids';
 import type { Actor } from './permissions';
@@ -24,7 +23,10 @@ export async function runWrite(
 ): Promise<FastifyReply> {
   const db = request.server.ctx.handle.db;
   const rawKey = request.headers['idempotency-key'];
-  const key = request.method === 'POST' && typeof rawKey === 'string' && rawKey.length > 0 ? rawKey.slice(0, 200) : null;
+  const key =
+    request.method === 'POST' && typeof rawKey === 'string' && rawKey.length > 0
+      ? rawKey.slice(0, 200)
+      : null;
   const path = request.url.split('?')[0]!;
 
   const replay = async () => {
@@ -35,9 +37,13 @@ export async function runWrite(
       .where('key', '=', key!)
       .executeTakeFirst();
     if (!stored) return null;
-    if (stored.method !== request.method || stored.path !== path) throw new AppError('idempotency.key_reused');
+    if (stored.method !== request.method || stored.path !== path)
+      throw new AppError('idempotency.key_reused');
     if (stored.location) reply.header('location', stored.location);
-    return reply.status(stored.status_code).header('idempotent-replayed', 'true').send(JSON.parse(stored.response_json));
+    return reply
+      .status(stored.status_code)
+      .header('idempotent-replayed', 'true')
+      .send(JSON.parse(stored.response_json));
   };
 
   if (key) {
@@ -66,13 +72,16 @@ export async function runWrite(
       return r;
     });
   } catch (err) {
-    // A concurrent request with the same key committed first: this one rolled back whole; answer as the first did.
-    if (key && isUniqueViolation(err)) {
+    // A concurrent request with the same key committed first (its effect may be what made this one
+    // fail): this one rolled back whole; answer as the first did.
+    if (key) {
       const replayed = await replay();
       if (replayed) return replayed;
     }
     throw err;
   }
   if (result.location) reply.header('location', result.location);
-  return result.body === undefined ? reply.status(result.status).send() : reply.status(result.status).send(result.body);
+  return result.body === undefined
+    ? reply.status(result.status).send()
+    : reply.status(result.status).send(result.body);
 }

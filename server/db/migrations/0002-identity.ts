@@ -54,7 +54,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('role', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('user_store_roles_pk', ['user_id', 'store_id', 'role'])
     .execute();
-  await db.schema.createIndex('user_store_roles_store_idx').on('user_store_roles').column('store_id').execute();
+  await db.schema
+    .createIndex('user_store_roles_store_idx')
+    .on('user_store_roles')
+    .column('store_id')
+    .execute();
 
   await db.schema
     .createTable('sessions')

@@ -53,7 +53,13 @@ export async function ensureFirstAdmin(db: Db, adminPassword = process.env.FOREC
       updated_at: now,
     });
     await replaceStoreRoles(trx, userId, [{ storeId, role: 'group_admin' }]);
-    await recordAudit(trx, { actorId: null, storeId, entity: 'user', entityId: userId, action: 'bootstrap_admin' });
+    await recordAudit(trx, {
+      actorId: null,
+      storeId,
+      entity: 'user',
+      entityId: userId,
+      action: 'bootstrap_admin',
+    });
     return { username: 'admin', password, generated: !adminPassword };
   });
 }

@@ -15,7 +15,11 @@ export function findLiveSession(db: DbOrTrx, id: string, nowIso: string) {
 }
 
 export async function touchSession(db: DbOrTrx, id: string, lastSeenAt: string, expiresAt: string) {
-  await db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('id', '=', id).execute();
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteSession(db: DbOrTrx, id: string) {
@@ -61,5 +65,10 @@ export async function markApiTokenUsed(db: DbOrTrx, id: string, at: string) {
 }
 
 export async function revokeApiTokenRow(db: DbOrTrx, id: string, at: string) {
-  await db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
 }

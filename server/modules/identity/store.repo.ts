@@ -28,7 +28,12 @@ export function findStoreRow(db: DbOrTrx, id: string) {
 }
 
 export function findStoreByCode(db: DbOrTrx, groupId: string, code: string) {
-  return db.selectFrom('stores').selectAll().where('group_id', '=', groupId).where('code', '=', code).executeTakeFirst();
+  return db
+    .selectFrom('stores')
+    .selectAll()
+    .where('group_id', '=', groupId)
+    .where('code', '=', code)
+    .executeTakeFirst();
 }
 
 export function storesOfGroup(db: DbOrTrx, groupId: string) {

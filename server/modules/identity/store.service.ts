@@ -6,14 +6,24 @@ import { emitEvent } from '../../platform/jobs';
 import { newId, nowIso } from '../../platform/ids';
 import { applyPage, parseSort, toPage } from '../../platform/pagination';
 import { requirePermission, reaches, type Actor } from '../../platform/permissions';
-import { findStoreByCode, findStoreRow, insertStore, storesOfGroup, toStore, updateStoreRow, type StoreRow } from './store.repo';
+import {
+  findStoreByCode,
+  findStoreRow,
+  insertStore,
+  storesOfGroup,
+  toStore,
+  updateStoreRow,
+  type StoreRow,
+} from './store.repo';
 
 /** Opens a new store in the actor's dealer group (group administrators only). */
 export async function createStore(trx: Trx, actor: Actor, input: CreateStore): Promise<Store> {
   const reach = requirePermission(actor, 'stores.manage');
   if (reach.scope !== 'group') throw new AppError('auth.forbidden');
   if (await findStoreByCode(trx, actor.groupId, input.code)) {
-    throw new AppError('identity.store_code_taken', { errors: [{ path: 'code', code: 'taken', message: 'code taken' }] });
+    throw new AppError('identity.store_code_taken', {
+      errors: [{ path: 'code', code: 'taken', message: 'code taken' }],
+    });
   }
   const now = nowIso();
   const row: StoreRow = {
@@ -33,7 +43,14 @@ export async function createStore(trx: Trx, actor: Actor, input: CreateStore): P
   assertTimezone(row.timezone);
   await insertStore(trx, row);
   const store = toStore(row);
-  await recordAudit(trx, { actorId: actor.userId, storeId: row.id, entity: 'store', entityId: row.id, action: 'create', after: store });
+  await recordAudit(trx, {
+    actorId: actor.userId,
+    storeId: row.id,
+    entity: 'store',
+    entityId: row.id,
+    action: 'create',
+    after: store,
+  });
   await emitEvent(trx, 'identity.store.created', { store }, row.id);
   return store;
 }
@@ -42,7 +59,9 @@ function assertTimezone(tz: string) {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
   } catch {
-    throw new AppError('request.invalid', { errors: [{ path: 'timezone', code: 'invalid_value', message: 'unknown time zone' }] });
+    throw new AppError('request.invalid', {
+      errors: [{ path: 'timezone', code: 'invalid_value', message: 'unknown time zone' }],
+    });
   }
 }
 
@@ -75,21 +94,40 @@ export async function updateStore(trx: Trx, actor: Actor, id: string, patch: Pat
   if (patch.active !== undefined) changes.active = patch.active ? 1 : 0;
   if (!(await updateStoreRow(trx, id, row.version, changes))) throw versionConflict(row.version + 1);
   const store = toStore({ ...row, ...changes, version: row.version + 1 });
-  const diff = changedFields(toStore(row) as unknown as Record<string, unknown>, store as unknown as Record<string, unknown>);
-  await recordAudit(trx, { actorId: actor.userId, storeId: id, entity: 'store', entityId: id, action: 'update', ...diff });
+  const diff = changedFields(
+    toStore(row) as unknown as Record<string, unknown>,
+    store as unknown as Record<string, unknown>,
+  );
+  await recordAudit(trx, {
+    actorId: actor.userId,
+    storeId: id,
+    entity: 'store',
+    entityId: id,
+    action: 'update',
+    ...diff,
+  });
   await emitEvent(trx, 'identity.store.updated', { store }, id);
   return store;
 }
 
 /** The stores the actor may see: the whole group for group roles, else the stores they work in. */
-export async function listStores(db: DbOrTrx, actor: Actor, query: { limit: number; cursor?: string; sort?: string }) {
+export async function listStores(
+  db: DbOrTrx,
+  actor: Actor,
+  query: { limit: number; cursor?: string; sort?: string },
+) {
   const reach = requirePermission(actor, 'stores.read');
   const sort = parseSort(query.sort, { code: 'code', name: 'name', createdAt: 'created_at' }, 'code');
   let q = storesOfGroup(db, reach.groupId);
   if (reach.scope !== 'group') {
-    q = q.where('id', 'in', reach.scope === 'store' ? reach.storeIds : actor.storeRoles.map((r) => r.storeId));
+    q = q.where(
+      'id',
+      'in',
+      reach.scope === 'store' ? reach.storeIds : actor.storeRoles.map((r) => r.storeId),
+    );
   }
   const rows = await applyPage(q, sort, 'id', query.limit, query.cursor).execute();
-  const value = (r: StoreRow) => ({ code: r.code, name: r.name, createdAt: r.created_at })[sort.field as 'code'];
+  const value = (r: StoreRow) =>
+    ({ code: r.code, name: r.name, createdAt: r.created_at })[sort.field as 'code'];
   return toPage(rows, query.limit, value, (r) => r.id, toStore);
 }

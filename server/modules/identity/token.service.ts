@@ -34,7 +34,14 @@ export async function createApiToken(trx: Trx, actor: Actor, name: string) {
   };
   await insertApiToken(trx, row);
   const apiToken = toApiToken(row);
-  await recordAudit(trx, { actorId: actor.userId, storeId: null, entity: 'api_token', entityId: row.id, action: 'create', after: apiToken });
+  await recordAudit(trx, {
+    actorId: actor.userId,
+    storeId: null,
+    entity: 'api_token',
+    entityId: row.id,
+    action: 'create',
+    after: apiToken,
+  });
   return { token, apiToken };
 }
 
@@ -49,6 +56,12 @@ export async function revokeApiToken(trx: Trx, actor: Actor, id: string) {
   if (!row || row.user_id !== actor.userId) throw notFound('api_token');
   const at = nowIso();
   await revokeApiTokenRow(trx, id, at);
-  await recordAudit(trx, { actorId: actor.userId, storeId: null, entity: 'api_token', entityId: id, action: 'revoke' });
+  await recordAudit(trx, {
+    actorId: actor.userId,
+    storeId: null,
+    entity: 'api_token',
+    entityId: id,
+    action: 'revoke',
+  });
   return toApiToken({ ...row, revoked_at: row.revoked_at ?? at });
 }

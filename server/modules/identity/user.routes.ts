@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idSchema, paginationQuery } from '../../../common/platform/common.schemas';
-import { roleSchema, createUserSchema, patchUserSchema, userPageSchema, userSchema } from '../../../common/identity/user.schemas';
+import {
+  roleSchema,
+  createUserSchema,
+  patchUserSchema,
+  userPageSchema,
+  userSchema,
+} from '../../../common/identity/user.schemas';
 import { requireActor } from '../../platform/auth';
 import { problemResponses } from '../../platform/openapi';
 import { runWrite } from '../../platform/write';
@@ -20,13 +26,27 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['users'];
   app.get(
     '/api/v1/users',
-    { schema: { tags, summary: 'List staff accounts within your reach', querystring: userListQuery, response: { 200: userPageSchema, ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'List staff accounts within your reach',
+        querystring: userListQuery,
+        response: { 200: userPageSchema, ...problemResponses },
+      },
+    },
     async (request) => listUsers(app.ctx, app.ctx.handle.db, requireActor(request), request.query),
   );
 
   app.post(
     '/api/v1/users',
-    { schema: { tags, summary: 'Create a staff account', body: createUserSchema, response: { 201: userSchema, ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create a staff account',
+        body: createUserSchema,
+        response: { 201: userSchema, ...problemResponses },
+      },
+    },
     async (request, reply) => {
       const actor = requireActor(request);
       return runWrite(request, reply, actor, async (trx) => {
@@ -38,13 +58,28 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/users/:id',
-    { schema: { tags, summary: 'A staff account', params: idParams, response: { 200: userSchema, ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'A staff account',
+        params: idParams,
+        response: { 200: userSchema, ...problemResponses },
+      },
+    },
     async (request) => getUser(app.ctx, app.ctx.handle.db, requireActor(request), request.params.id),
   );
 
   app.patch(
     '/api/v1/users/:id',
-    { schema: { tags, summary: 'Change a staff account (carry its version)', params: idParams, body: patchUserSchema, response: { 200: userSchema, ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change a staff account (carry its version)',
+        params: idParams,
+        body: patchUserSchema,
+        response: { 200: userSchema, ...problemResponses },
+      },
+    },
     async (request, reply) => {
       const actor = requireActor(request);
       return runWrite(request, reply, actor, async (trx) => ({

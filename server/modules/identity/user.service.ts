@@ -47,11 +47,21 @@ async function assertGrantable(db: DbOrTrx, reach: Reach, storeRoles: StoreRole[
   const stores = await findStoresByIds(db, [...new Set(storeRoles.map((r) => r.storeId))]);
   const errors = storeRoles.flatMap((sr, i) => {
     const store = stores.find((s) => s.id === sr.storeId);
-    if (!store || store.group_id !== reach.groupId || (reach.scope === 'store' && !reach.storeIds.includes(sr.storeId))) {
+    if (
+      !store ||
+      store.group_id !== reach.groupId ||
+      (reach.scope === 'store' && !reach.storeIds.includes(sr.storeId))
+    ) {
       return [{ path: `${field}.${i}.storeId`, code: 'unknown_store', message: 'unknown store' }];
     }
     if (sr.role === 'group_admin' && reach.scope !== 'group') {
-      return [{ path: `${field}.${i}.role`, code: 'forbidden_role', message: 'only a group administrator can grant group_admin' }];
+      return [
+        {
+          path: `${field}.${i}.role`,
+          code: 'forbidden_role',
+          message: 'only a group administrator can grant group_admin',
+        },
+      ];
     }
     return [];
   });
@@ -67,7 +77,10 @@ function encryptIdNumber(ctx: AppContext, raw: string | null | undefined, field 
       errors: [{ path: field, code: 'invalid_id_number', message: 'invalid resident identity number' }],
     });
   }
-  return { id_number_enc: encryptField(ctx.keys, normalized), id_number_hash: lookupHash(ctx.keys, normalized) };
+  return {
+    id_number_enc: encryptField(ctx.keys, normalized),
+    id_number_hash: lookupHash(ctx.keys, normalized),
+  };
 }
 
 /** Creates a staff account with roles per store and a staff number from the group's counter. */
@@ -128,7 +141,13 @@ const canManage = (actor: Actor) => {
  * Changes a user. Carries the version read (stale → 409). A store manager changes only the roles in
  * their stores; the group keeps at least one active group administrator; nobody disables themselves.
  */
-export async function updateUser(ctx: AppContext, trx: Trx, actor: Actor, id: string, patch: PatchUser): Promise<User> {
+export async function updateUser(
+  ctx: AppContext,
+  trx: Trx,
+  actor: Actor,
+  id: string,
+  patch: PatchUser,
+): Promise<User> {
   const { row, roles } = await loadVisibleUser(trx, actor, id);
   const self = row.id === actor.userId;
   const reach = self && onlySelfFields(patch) ? null : requirePermission(actor, 'users.manage');
@@ -143,7 +162,8 @@ export async function updateUser(ctx: AppContext, trx: Trx, actor: Actor, id: st
   }
   if (patch.status === 'disabled' && self) throw new AppError('identity.cannot_disable_self');
   const wasAdmin = roles.some((r) => r.role === 'group_admin') && row.status === 'active';
-  const staysAdmin = newRoles.some((r) => r.role === 'group_admin') && (patch.status ?? row.status) === 'active';
+  const staysAdmin =
+    newRoles.some((r) => r.role === 'group_admin') && (patch.status ?? row.status) === 'active';
   if (wasAdmin && !staysAdmin && (await countOtherActiveGroupAdmins(trx, row.group_id, row.id)) === 0) {
     throw new AppError('identity.last_group_admin');
   }
@@ -163,7 +183,10 @@ export async function updateUser(ctx: AppContext, trx: Trx, actor: Actor, id: st
   const after = { ...row, ...changes, version: row.version + 1 };
   const before = toUser(row, roles, ctx.keys, true);
   const user = toUser(after, newRoles, ctx.keys, true);
-  const diff = changedFields(before as unknown as Record<string, unknown>, user as unknown as Record<string, unknown>);
+  const diff = changedFields(
+    before as unknown as Record<string, unknown>,
+    user as unknown as Record<string, unknown>,
+  );
   if (patch.password !== undefined) diff.after.password = '[changed]';
   await recordAudit(trx, {
     actorId: actor.userId,
@@ -194,7 +217,11 @@ export interface UserListQuery {
 /** Lists the users within the actor's reach (own / store / group), searchable and cursor-paged. */
 export async function listUsers(ctx: AppContext, db: DbOrTrx, actor: Actor, query: UserListQuery) {
   const reach = requirePermission(actor, 'users.read');
-  const sort = parseSort(query.sort, { username: 'users.username', createdAt: 'users.created_at', staffNo: 'users.staff_no' }, 'username');
+  const sort = parseSort(
+    query.sort,
+    { username: 'users.username', createdAt: 'users.created_at', staffNo: 'users.staff_no' },
+    'username',
+  );
   let q = db.selectFrom('users').selectAll('users').where('users.group_id', '=', reach.groupId);
   if (reach.scope === 'own') q = q.where('users.id', '=', reach.userId);
   const storeFilter = reach.scope === 'store' ? reach.storeIds : null;
@@ -219,10 +246,20 @@ export async function listUsers(ctx: AppContext, db: DbOrTrx, actor: Actor, quer
     );
   }
   const rows = await applyPage(q, sort, 'users.id', query.limit, query.cursor).execute();
-  const roles = await storeRolesOf(db, rows.map((r) => r.id));
+  const roles = await storeRolesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   const showPhone = canManage(actor);
-  const sortValue = (r: UserRow) => ({ username: r.username, createdAt: r.created_at, staffNo: r.staff_no })[sort.field as 'username'];
-  return toPage(rows, query.limit, sortValue, (r) => r.id, (r) => toUser(r, roles.get(r.id) ?? [], ctx.keys, showPhone));
+  const sortValue = (r: UserRow) =>
+    ({ username: r.username, createdAt: r.created_at, staffNo: r.staff_no })[sort.field as 'username'];
+  return toPage(
+    rows,
+    query.limit,
+    sortValue,
+    (r) => r.id,
+    (r) => toUser(r, roles.get(r.id) ?? [], ctx.keys, showPhone),
+  );
 }
 
 /** Shows a staff member's full identity number to someone allowed to see it; the reveal is audited (PIPL). */
