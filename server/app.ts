@@ -21,6 +21,8 @@ import { registerNotFound, registerProblemHandler } from './platform/problem';
 import { auditRoutes } from './platform/audit.routes';
 import type { PiiKeys } from './platform/pii';
 import { createHandlerRegistry, type HandlerRegistry } from './platform/worker';
+import { registerWebhookDelivery, webhookRoutes } from './modules/integrations';
+import { rulesRoutes } from './modules/rules';
 import {
   authRoutes,
   registerIdentityJobs,
@@ -56,6 +58,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const ctx: AppContext = { handle: options.handle, keys: options.keys, handlers, log: app.log, routes: [] };
   app.decorate('ctx', ctx);
   registerIdentityJobs(handlers, options.handle.db);
+  registerWebhookDelivery(handlers, options.handle.db, options.keys);
 
   // every route, as registered: the permission-matrix test checks it covers them all
   app.addHook('onRoute', (route) => {
@@ -102,6 +105,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(storeRoutes);
   await app.register(tokenRoutes);
   await app.register(auditRoutes);
+  await app.register(webhookRoutes);
+  await app.register(rulesRoutes);
 
   const webDist = join(root, 'web', 'dist');
   const spa = Boolean(options.serveWeb && existsSync(join(webDist, 'index.html')));

@@ -8,9 +8,12 @@ import { loadSecretKey } from './platform/pii';
 import { createHandlerRegistry, startWorker } from './platform/worker';
 import { writeBackup, restoreBackup } from './platform/backup';
 import { ensureFirstAdmin, registerIdentityJobs } from './modules/identity';
+import { registerWebhookDelivery } from './modules/integrations';
 import { scheduleIdentityJobs } from './modules/identity/identity.jobs';
 import { createUserFromCli } from './cli/user-create';
 import { seedDemo } from './cli/seed-demo';
+import { AppError } from './platform/errors';
+import { errorTitles, interpolate } from './platform/i18n';
 
 const help = `forecourt — dealer management system
 
@@ -49,6 +52,7 @@ async function main(argv: string[]) {
       case 'worker': {
         const handlers = createHandlerRegistry();
         registerIdentityJobs(handlers, handle.db);
+        registerWebhookDelivery(handlers, handle.db, loadSecretKey(config.dataDir));
         const worker = startWorker(handle, handlers, log);
         log.info({ workerId: worker.workerId }, 'worker running');
         await waitForSignal();
@@ -134,7 +138,11 @@ function waitForSignal() {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
+    if (err instanceof AppError) {
+      console.error(
+        `${interpolate(errorTitles[err.code].en, err.params)} (${err.code})${err.message !== err.code ? `: ${err.message}` : ''}`,
+      );
+    } else console.error(err instanceof Error ? err.message : err);
     process.exit(1);
   },
 );

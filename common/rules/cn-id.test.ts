@@ -99,7 +99,7 @@ describe('resident identity number (GB 11643-1999)', () => {
   });
 
   it('masks', () => {
-    expect(maskCnResidentId('11010519491231002X')).toBe('110105********002X');
+    expect(maskCnResidentId('11010519491231002X')).toBe('110***********002X');
   });
 });
 

@@ -124,9 +124,12 @@ export function validateCnResidentId(
   return { valid: errors.length === 0, normalized: id, errors, warnings, details };
 }
 
-/** Masks an identity number for display: first 6 and last 4 characters kept (e.g. 110105********1234). */
+/**
+ * Masks an identity number for lists and exports (PIPL: show only what the reader needs):
+ * the first 3 and last 4 characters stay, `110***********1234`.
+ */
 export function maskCnResidentId(id: string): string {
   const s = id.trim().toUpperCase();
-  if (s.length < 10) return '*'.repeat(s.length);
-  return s.slice(0, 6) + '*'.repeat(s.length - 10) + s.slice(-4);
+  if (s.length <= 7) return '*'.repeat(s.length);
+  return s.slice(0, 3) + '*'.repeat(s.length - 7) + s.slice(-4);
 }

@@ -2,11 +2,13 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database';
 import * as m0001 from './migrations/0001-platform';
 import * as m0002 from './migrations/0002-identity';
+import * as m0003 from './migrations/0003-webhooks';
 
 /** Every migration, in order. Written once with Kysely's schema builder; they run on both dialects. */
 export const migrations: Record<string, Migration> = {
   '0001-platform': m0001,
   '0002-identity': m0002,
+  '0003-webhooks': m0003,
 };
 
 /** The schema version a backup records: the name of the newest migration. */

@@ -1,5 +1,6 @@
 import type { IdentityTables } from '../modules/identity/identity.tables';
 import type { PlatformTables } from '../platform/platform.tables';
+import type { IntegrationsTables } from '../modules/integrations/integrations.tables';
 
 /** The whole database as Kysely sees it: each module contributes its own tables. */
-export type Database = PlatformTables & IdentityTables;
+export type Database = PlatformTables & IdentityTables & IntegrationsTables;

@@ -9,6 +9,7 @@ export const tablesInOrder = [
   'user_store_roles',
   'sessions',
   'api_tokens',
+  'webhooks',
   'counters',
   'audit_log',
   'jobs',

@@ -8,7 +8,7 @@ import { newId, nowIso } from './ids';
  */
 export type JobHandler = (
   payload: unknown,
-  job: { id: string; type: string; attempts: number },
+  job: { id: string; type: string; attempts: number; storeId: string | null; createdAt: string },
 ) => Promise<void>;
 
 export interface EnqueueOptions {
@@ -51,6 +51,8 @@ export interface ClaimedJob {
   id: string;
   type: string;
   payload_json: string;
+  store_id: string | null;
+  created_at: string;
   attempts: number;
   max_attempts: number;
 }
@@ -63,7 +65,7 @@ export async function claimDueJobs(handle: DbHandle, workerId: string, limit: nu
       handle.dialect,
       trx
         .selectFrom('jobs')
-        .select(['id', 'type', 'payload_json', 'attempts', 'max_attempts'])
+        .select(['id', 'type', 'payload_json', 'store_id', 'created_at', 'attempts', 'max_attempts'])
         .where((eb) =>
           eb.or([
             eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now.toISOString())]),

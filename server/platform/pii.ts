@@ -1,6 +1,8 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { maskCnResidentId } from '../../common/rules/cn-id';
+import { maskCnMobile } from '../../common/rules/cn-mobile';
 
 /**
  * Personal-data protection (PIPL): identity-document numbers are stored encrypted (AES-256-GCM)
@@ -57,16 +59,8 @@ export function lookupHash(keys: PiiKeys, plain: string): string {
   return createHmac('sha256', keys.hashKey).update(plain.trim().toUpperCase()).digest('base64url');
 }
 
-/** `110101199003071234` → `110***********1234`: first 3 and last 4 kept. */
-export function maskIdNumber(value: string): string {
-  if (value.length <= 7) return '*'.repeat(value.length);
-  return value.slice(0, 3) + '*'.repeat(value.length - 7) + value.slice(-4);
-}
+/** `110101199003071234` → `110***********1234` (the rules library's mask, shared with the web app). */
+export const maskIdNumber = maskCnResidentId;
 
-/** `13812345678` → `138****5678`. */
-export function maskPhone(value: string): string {
-  const digits = value.replace(/\D/g, '');
-  const local = digits.length === 13 && digits.startsWith('86') ? digits.slice(2) : digits;
-  if (local.length < 7) return '*'.repeat(local.length);
-  return local.slice(0, 3) + '*'.repeat(local.length - 7) + local.slice(-4);
-}
+/** `13812345678` or `+86 138 1234 5678` → `138****5678`. */
+export const maskPhone = maskCnMobile;

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from './errors';
 import { isUniqueViolation } from '../db/dialect-sql';
+import { formatRuleMessage } from '../../common/rules/messages';
 import { errorTitles, fieldMessages, interpolate, languageFrom, type Lang } from './i18n';
 
 interface ValidationIssue {
@@ -22,6 +23,11 @@ export function fieldProblem(issue: ValidationIssue, context: string | undefined
       code: 'unrecognized_keys',
       message: fieldMessages.unrecognized_keys![lang],
     }));
+  }
+  // the rules library's schemas carry a rule code as their message: translate it
+  if (issue.message?.startsWith('rules.')) {
+    const code = issue.message;
+    return [{ path: prefix + base, code, message: formatRuleMessage(code, undefined, lang) }];
   }
   let keyword = issue.keyword;
   // zod 4 does not echo the input; its message says when the field was missing

@@ -32,7 +32,13 @@ export async function runWorkerOnce(
     try {
       const payload = JSON.parse(job.payload_json) as unknown;
       for (const handler of handlers)
-        await handler(payload, { id: job.id, type: job.type, attempts: job.attempts });
+        await handler(payload, {
+          id: job.id,
+          type: job.type,
+          attempts: job.attempts,
+          storeId: job.store_id,
+          createdAt: job.created_at,
+        });
       await markJobDone(handle.db, job.id);
     } catch (err) {
       log?.warn({ err, jobId: job.id, type: job.type, attempt: job.attempts }, 'job failed');

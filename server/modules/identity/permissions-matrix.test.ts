@@ -18,6 +18,7 @@ interface Ctx {
   storeB: { id: string; version: number };
   userB: { id: string; version: number };
   adminTokenId: string;
+  webhook: { id: string; version: number };
   fresh: () => string;
 }
 
@@ -111,6 +112,30 @@ const rows: Row[] = [
   },
   {
     method: 'GET',
+    url: '/api/v1/webhooks',
+    call: () => ({ url: '/api/v1/webhooks' }),
+    expect: { anonymous: 401, consultantA: 403, managerA: 403, admin: 200 },
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/webhooks',
+    call: () => ({
+      url: '/api/v1/webhooks',
+      body: { url: 'https://erp.example.com/hooks', events: ['identity.user.created'] },
+    }),
+    expect: { anonymous: 401, consultantA: 403, managerA: 403, admin: 201 },
+  },
+  {
+    method: 'PATCH',
+    url: '/api/v1/webhooks/:id',
+    call: (c) => ({
+      url: `/api/v1/webhooks/${c.webhook.id}`,
+      body: { version: c.webhook.version, active: true },
+    }),
+    expect: { anonymous: 401, consultantA: 403, managerA: 403, admin: 200 },
+  },
+  {
+    method: 'GET',
     url: '/api/v1/audit',
     call: (c) => ({ url: `/api/v1/audit?entity=user&id=${c.userB.id}` }),
     expect: { anonymous: 401, consultantA: 403, managerA: 200, admin: 200 },
@@ -133,7 +158,51 @@ const rows: Row[] = [
     call: () => ({ url: '/api/v1/auth/logout' }),
     expect: { anonymous: 401, consultantA: 204, managerA: 204, admin: 204 },
   },
+  ...(
+    [
+      ['GET', '/api/v1/rules/vin/:vin', '/api/v1/rules/vin/LSVAM4187C2184847', undefined],
+      [
+        'POST',
+        '/api/v1/rules/validate',
+        '/api/v1/rules/validate',
+        { kind: 'cn-mobile', value: '13812345678' },
+      ],
+      [
+        'POST',
+        '/api/v1/rules/vehicle-tax',
+        '/api/v1/rules/vehicle-tax',
+        { totalInclVat: 100000, purchaseDate: '2026-05-01', energy: 'ice' },
+      ],
+      ['GET', '/api/v1/rules/tax-policies', '/api/v1/rules/tax-policies', undefined],
+      ['POST', '/api/v1/rules/amount-in-words', '/api/v1/rules/amount-in-words', { amount: 100 }],
+      [
+        'POST',
+        '/api/v1/rules/three-guarantee',
+        '/api/v1/rules/three-guarantee',
+        { invoiceDate: '2026-01-01', assessDate: '2026-01-02', odometerKm: 10, repairs: [] },
+      ],
+    ] as const
+  ).map(([method, url, path, body]) => ({
+    method,
+    url,
+    call: () => ({ url: path, body }),
+    expect: { anonymous: 401, consultantA: 200, managerA: 200, admin: 200 },
+  })),
 ];
+async function refreshVersions(t: TestApp, ctx: Ctx) {
+  ctx.userB.version = (
+    await t.call('GET', `/api/v1/users/${ctx.userB.id}`, { token: t.adminToken })
+  ).body.version;
+  ctx.storeB.version = (
+    await t.call('GET', `/api/v1/stores/${ctx.storeB.id}`, { token: t.adminToken })
+  ).body.version;
+  const hooks = (await t.call('GET', '/api/v1/webhooks', { token: t.adminToken })).body.items as {
+    id: string;
+    version: number;
+  }[];
+  ctx.webhook.version = hooks.find((h) => h.id === ctx.webhook.id)!.version;
+}
+
 /** Routes open to everyone by design. */
 const publicRoutes = ['POST /api/v1/auth/login', 'GET /api/health', 'GET /api/openapi.json', 'GET /api/docs'];
 
@@ -156,7 +225,12 @@ describe.each(dialects)('permission matrix on %s', (dialect) => {
       token: t.adminToken,
       body: { name: 'matrix' },
     });
+    const hook = await t.call('POST', '/api/v1/webhooks', {
+      token: t.adminToken,
+      body: { url: 'https://erp.example.com/x', events: ['identity.user.created'] },
+    });
     ctx = {
+      webhook: hook.body.webhook,
       storeB,
       userB,
       adminTokenId: token.body.apiToken.id,
@@ -170,11 +244,7 @@ describe.each(dialects)('permission matrix on %s', (dialect) => {
       for (const who of ['anonymous', 'consultantA', 'managerA', 'admin'] as const) {
         // a fresh sign-in for each cell, so that logging out in one cell does not affect the next
         const token = who === 'anonymous' ? null : await t.login(users[who].username, users[who].password);
-        if (row.method === 'PATCH') {
-          const current = await t.call('GET', row.call(ctx).url, { token: t.adminToken });
-          if (row.url.startsWith('/api/v1/users')) ctx.userB.version = current.body.version;
-          else ctx.storeB.version = current.body.version;
-        }
+        if (row.method === 'PATCH') await refreshVersions(t, ctx);
         const { url, body } = row.call(ctx);
         const res = await t.call(row.method as 'GET', url, { token, body });
         expect({ who, status: res.status }).toEqual({ who, status: row.expect[who] });

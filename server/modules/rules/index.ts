@@ -1,0 +1,2 @@
+/** The rules library over HTTP. */
+export { rulesRoutes } from './rules.routes';
