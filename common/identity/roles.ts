@@ -28,13 +28,42 @@ export const actions = [
   'audit.read',
   'webhooks.manage',
   'rules.use',
+  'catalog.read',
+  'catalog.manage',
+  'prices.read',
+  'prices.manage',
+  'vehicles.read',
+  'vehicles.manage',
+  'vehicles.reserve',
+  'vehicles.transfer',
+  'showroom.read',
+  'showroom.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
 /** own: records the user owns; store: records of the stores where the user holds the role; group: every store of the group. */
 export type Scope = 'own' | 'store' | 'group';
 
-const everyone: Partial<Record<Action, Scope>> = { 'rules.use': 'store', 'stores.read': 'store' };
+const everyone: Partial<Record<Action, Scope>> = {
+  'rules.use': 'store',
+  'stores.read': 'store',
+  // the catalogue is the group's: everyone who advises customers reads all of it
+  'catalog.read': 'group',
+};
+/** Selling roles see the store's prices, stock and showroom; consultants reserve cars for their deals. */
+const sellsCars: Partial<Record<Action, Scope>> = {
+  'prices.read': 'store',
+  'vehicles.read': 'store',
+  'showroom.read': 'store',
+};
+const runsSales: Partial<Record<Action, Scope>> = {
+  ...sellsCars,
+  'prices.manage': 'store',
+  'vehicles.manage': 'store',
+  'vehicles.reserve': 'store',
+  'vehicles.transfer': 'store',
+  'showroom.manage': 'store',
+};
 const managerOfStore: Partial<Record<Action, Scope>> = {
   ...everyone,
   'users.read': 'store',
@@ -53,17 +82,27 @@ export const roleGrants: Record<Role, Partial<Record<Action, Scope>>> = {
     'audit.read': 'group',
     'webhooks.manage': 'group',
     'rules.use': 'group',
+    'catalog.read': 'group',
+    'catalog.manage': 'group',
+    'prices.read': 'group',
+    'prices.manage': 'group',
+    'vehicles.read': 'group',
+    'vehicles.manage': 'group',
+    'vehicles.reserve': 'group',
+    'vehicles.transfer': 'group',
+    'showroom.read': 'group',
+    'showroom.manage': 'group',
   },
-  store_manager: { ...managerOfStore, 'users.reveal_id_number': 'store' },
-  sales_manager: { ...everyone, 'users.read': 'store' },
-  sales_consultant: { ...everyone, 'users.read': 'own' },
+  store_manager: { ...managerOfStore, ...runsSales, 'users.reveal_id_number': 'store' },
+  sales_manager: { ...everyone, ...runsSales, 'users.read': 'store' },
+  sales_consultant: { ...everyone, ...sellsCars, 'vehicles.reserve': 'store', 'users.read': 'own' },
   service_advisor: { ...everyone, 'users.read': 'own' },
   technician: { ...everyone, 'users.read': 'own' },
   parts_clerk: { ...everyone, 'users.read': 'own' },
-  finance: { ...everyone, 'users.read': 'own' },
-  marketing: { ...everyone, 'users.read': 'own' },
+  finance: { ...everyone, ...sellsCars, 'users.read': 'own' },
+  marketing: { ...everyone, ...sellsCars, 'showroom.manage': 'store', 'users.read': 'own' },
   quality_manager: { ...everyone, 'users.read': 'own' },
-  receptionist: { ...everyone, 'users.read': 'own' },
+  receptionist: { ...everyone, 'showroom.read': 'store', 'users.read': 'own' },
 };
 
 const scopeRank: Record<Scope, number> = { own: 1, store: 2, group: 3 };

@@ -3,12 +3,16 @@ import type { Db } from './database';
 import * as m0001 from './migrations/0001-platform';
 import * as m0002 from './migrations/0002-identity';
 import * as m0003 from './migrations/0003-webhooks';
+import * as m0004 from './migrations/0004-catalog';
+import * as m0005 from './migrations/0005-vehicles';
 
 /** Every migration, in order. Written once with Kysely's schema builder; they run on both dialects. */
 export const migrations: Record<string, Migration> = {
   '0001-platform': m0001,
   '0002-identity': m0002,
   '0003-webhooks': m0003,
+  '0004-catalog': m0004,
+  '0005-vehicles': m0005,
 };
 
 /** The schema version a backup records: the name of the newest migration. */

@@ -48,6 +48,55 @@ export const errorTitles: Record<ErrorCode, Record<Lang, string>> = {
     en: 'The group must keep at least one active group administrator',
     'zh-CN': '集团至少需要保留一名有效的集团管理员',
   },
+  'catalog.code_taken': {
+    en: 'This code is already used in the catalogue',
+    'zh-CN': '该编码在车型目录中已被使用',
+  },
+  'catalog.unknown_reference': {
+    en: 'A referenced catalogue record does not exist',
+    'zh-CN': '引用的目录记录不存在',
+  },
+  'catalog.colour_in_use': {
+    en: 'A colour that stock vehicles use cannot be removed',
+    'zh-CN': '库存车辆正在使用的颜色不能删除',
+  },
+  'catalog.price_list_not_draft': {
+    en: 'Only a draft price list can be changed (this one is {status})',
+    'zh-CN': '只能修改草稿状态的价目表（当前为 {status}）',
+  },
+  'catalog.price_above_display': {
+    en: 'Price {price} is above the displayed price {displayPrice} (汽车销售管理办法 Art. 10)',
+    'zh-CN': '价格 {price} 高于明示标价 {displayPrice}（《汽车销售管理办法》第十条）',
+  },
+  'catalog.fee_not_on_display': {
+    en: 'This fee is not on the published fee schedule (汽车销售管理办法 Art. 10)',
+    'zh-CN': '该费用未在明示的收费标准中（《汽车销售管理办法》第十条）',
+  },
+  'vehicles.invalid_vin': { en: 'The VIN is not valid', 'zh-CN': '车架号（VIN）无效' },
+  'vehicles.vin_exists': {
+    en: 'A vehicle with this VIN is already in stock',
+    'zh-CN': '该车架号的车辆已在库存中',
+  },
+  'vehicles.reserved_by_other': {
+    en: 'Another consultant holds this reservation; a manager can release it',
+    'zh-CN': '该车已被其他顾问预留，需由经理释放',
+  },
+  'vehicles.transfer_same_store': {
+    en: 'A transfer goes to another store of the group',
+    'zh-CN': '调拨必须调往集团内的其他门店',
+  },
+  'vehicles.nev_required_in_showroom': {
+    en: 'This store sells new-energy vehicles: the showroom plan must show at least one',
+    'zh-CN': '本店销售新能源车，展厅方案中至少应展示一台新能源车',
+  },
+  'import.rows_invalid': {
+    en: '{count} rows have errors; nothing was imported',
+    'zh-CN': '{count} 行有错误，未导入任何数据',
+  },
+  'import.unreadable_file': {
+    en: 'The file could not be read as CSV or XLSX',
+    'zh-CN': '无法将文件读取为 CSV 或 XLSX',
+  },
   'backup.database_not_empty': {
     en: 'The target database is not empty',
     'zh-CN': '目标数据库不为空',

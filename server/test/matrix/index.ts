@@ -1,0 +1,7 @@
+import { identityMatrix } from './identity.rows';
+import { integrationsMatrix } from './integrations.rows';
+import { rulesMatrix } from './rules.rows';
+import type { MatrixModule } from './types';
+
+/** Every module's rows of the permission matrix. A module adds its file here. */
+export const matrixModules: MatrixModule<unknown>[] = [identityMatrix, integrationsMatrix, rulesMatrix];
