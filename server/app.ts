@@ -19,6 +19,7 @@ import type { AppContext } from './platform/context';
 import { registerAuth } from './platform/auth';
 import { registerNotFound, registerProblemHandler } from './platform/problem';
 import { auditRoutes } from './platform/audit.routes';
+import { registerTabularParsers } from './platform/tabular';
 import type { PiiKeys } from './platform/pii';
 import { createHandlerRegistry, type HandlerRegistry } from './platform/worker';
 import { registerWebhookDelivery, webhookRoutes } from './modules/integrations';
@@ -67,6 +68,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   registerProblemHandler(app);
   await app.register(cookie);
+  registerTabularParsers(app);
   registerAuth(app, (token, via) => resolveActor(options.handle.db, token, via));
 
   await app.register(swagger, {
