@@ -125,8 +125,11 @@ export async function createUser(ctx: AppContext, trx: Trx, actor: Actor, input:
 
 export async function getUser(ctx: AppContext, db: DbOrTrx, actor: Actor, id: string): Promise<User> {
   const { row, roles } = await loadVisibleUser(db, actor, id);
-  return toUser(row, roles, ctx.keys, canManage(actor));
+  return toUser(row, roles, ctx.keys, seesPhoneOf(actor, row.id));
 }
+
+/** PIPL: a phone number is shown in full to its owner and to those who manage staff, masked to others. */
+const seesPhoneOf = (actor: Actor, userId: string) => userId === actor.userId || canManage(actor);
 
 const canManage = (actor: Actor) => {
   try {
@@ -197,7 +200,7 @@ export async function updateUser(
     ...diff,
   });
   await emitEvent(trx, 'identity.user.updated', { user }, newRoles[0]?.storeId ?? null);
-  return reach ? user : toUser(after, newRoles, ctx.keys, canManage(actor));
+  return reach ? user : toUser(after, newRoles, ctx.keys, seesPhoneOf(actor, row.id));
 }
 
 /** A user may change their own display name, phone, language and password without users.manage. */
@@ -250,7 +253,7 @@ export async function listUsers(ctx: AppContext, db: DbOrTrx, actor: Actor, quer
     db,
     rows.map((r) => r.id),
   );
-  const showPhone = canManage(actor);
+  const manages = canManage(actor);
   const sortValue = (r: UserRow) =>
     ({ username: r.username, createdAt: r.created_at, staffNo: r.staff_no })[sort.field as 'username'];
   return toPage(
@@ -258,7 +261,7 @@ export async function listUsers(ctx: AppContext, db: DbOrTrx, actor: Actor, quer
     query.limit,
     sortValue,
     (r) => r.id,
-    (r) => toUser(r, roles.get(r.id) ?? [], ctx.keys, showPhone),
+    (r) => toUser(r, roles.get(r.id) ?? [], ctx.keys, manages || r.id === actor.userId),
   );
 }
 

@@ -199,6 +199,19 @@ describe.each(dialects)('staff accounts on %s', (dialect) => {
     expect(res.status).toBe(422);
   });
 
+  it('shows a phone number in full to its owner and to staff managers, masked to others', async () => {
+    const consultant = await makeStaff(t, 'sales_consultant', t.hqStoreId, { phone: '13912349000' });
+    const salesManager = await makeStaff(t, 'sales_manager', t.hqStoreId);
+    const own = await t.call('GET', `/api/v1/users/${consultant.user.id}`, { token: consultant.token });
+    expect(own.body.phone).toBe('13912349000');
+    const seenByManager = await t.call('GET', `/api/v1/users/${consultant.user.id}`, {
+      token: salesManager.token,
+    });
+    expect(seenByManager.body.phone).toBe('139****9000');
+    const seenByAdmin = await t.call('GET', `/api/v1/users/${consultant.user.id}`, { token: t.adminToken });
+    expect(seenByAdmin.body.phone).toBe('13912349000');
+  });
+
   it('ends the sessions of a disabled user', async () => {
     const { user, token } = await makeStaff(t, 'receptionist', t.hqStoreId);
     expect((await t.call('GET', '/api/v1/auth/me', { token })).status).toBe(200);

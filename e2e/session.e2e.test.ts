@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, saveScreenshot } from './browser';
+import type { TestBrowser } from './browser';
+import { startServer } from './server';
+import type { TestServer } from './server';
+import {
+  columnHeader,
+  ensureSignedIn,
+  menuGroup,
+  menuItem,
+  openPage,
+  signIn,
+  useChinese,
+  visibleText,
+} from './ui-helpers';
+
+const timeout = 120_000;
+let server: TestServer;
+let browser: TestBrowser;
+let page: Page;
+let setupError: unknown = null;
+
+describe('signing in, languages and signing out in the browser', () => {
+  beforeAll(async () => {
+    try {
+      browser = await launchBrowser();
+      server = await startServer();
+      page = browser.page;
+    } catch (error) {
+      setupError = error;
+    }
+  }, timeout);
+
+  // A missing chromium or a server that does not start fails every test (never skips one).
+  beforeEach(() => {
+    if (setupError) throw setupError;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, timeout);
+
+  it(
+    'signs in: a wrong password shows the server message, the right one opens the app',
+    async () => {
+      await page.goto(server.baseUrl);
+      expect(await visibleText(page.locator('.fc-sign-in-main h3'))).toBe('登录');
+      expect(await visibleText(page.locator('.fc-sign-in-aside h2'))).toBe('Forecourt 经销商管理系统');
+      await saveScreenshot(page, '01-sign-in-zh');
+
+      await signIn(page, 'admin', 'not-the-password');
+      expect(await visibleText(page.locator('.ant-alert-error'))).toContain('用户名或密码错误');
+      expect(await page.getByLabel('密码').inputValue()).toBe('');
+      await saveScreenshot(page, '02-sign-in-wrong-password-zh');
+
+      await signIn(page, 'admin', server.adminPassword);
+      expect(await visibleText(page.locator('.fc-page-title h1'))).toBe('用户');
+      expect(page.url()).toBe(`${server.baseUrl}/admin/users`);
+      expect(await visibleText(menuGroup(page, '系统管理'))).toBe('系统管理');
+      expect(await visibleText(menuItem(page, '门店'))).toBe('门店');
+      expect(await visibleText(page.locator('.ant-table-tbody'))).toContain('admin');
+      expect(await visibleText(page.locator('.ant-table-tbody'))).toContain('HQ · 集团管理员');
+      await saveScreenshot(page, '03-users-zh');
+      expect(browser.pageErrors).toEqual([]);
+    },
+    timeout,
+  );
+
+  it(
+    'switches zh-CN ↔ en: menu and table headers change, and the choice survives a reload',
+    async () => {
+      await ensureSignedIn(page, server);
+      await useChinese(page);
+      await openPage(page, '用户');
+      expect(await visibleText(columnHeader(page, '用户名'))).toBe('用户名');
+      expect(await visibleText(columnHeader(page, '门店与角色'))).toBe('门店与角色');
+
+      await page.locator('.ant-segmented-item').filter({ hasText: 'English' }).click();
+      expect(await visibleText(menuGroup(page, 'Administration'))).toBe('Administration');
+      expect(await visibleText(menuItem(page, 'Users'))).toBe('Users');
+      expect(await visibleText(menuItem(page, 'Stores'))).toBe('Stores');
+      expect(await visibleText(columnHeader(page, 'Username'))).toBe('Username');
+      expect(await visibleText(columnHeader(page, 'Stores and roles'))).toBe('Stores and roles');
+      expect(await visibleText(page.locator('.ant-table-tbody'))).toContain('HQ · Group administrator');
+      expect(await page.locator('.ant-menu').innerText()).not.toMatch(/[\u4e00-\u9fff]/);
+      await saveScreenshot(page, '04-users-en');
+
+      // The language is remembered on the user, not only in this browser: forget it locally and reload.
+      await page.evaluate('localStorage.removeItem("forecourt.language")');
+      await page.reload();
+      expect(await visibleText(page.locator('.fc-page-title h1'))).toBe('Users');
+      expect(await visibleText(columnHeader(page, 'Username'))).toBe('Username');
+      expect(await visibleText(page.locator('.ant-segmented-item-selected'))).toBe('English');
+      await saveScreenshot(page, '05-users-en-after-reload');
+
+      await openPage(page, 'Stores');
+      expect(await visibleText(columnHeader(page, 'Time zone'))).toBe('Time zone');
+      expect(await visibleText(page.locator('.ant-table-tbody'))).toContain('Asia/Shanghai');
+      await saveScreenshot(page, '06-stores-en');
+
+      await useChinese(page);
+      expect(await visibleText(columnHeader(page, '时区'))).toBe('时区');
+      expect(await visibleText(menuItem(page, '门店'))).toBe('门店');
+      expect(browser.pageErrors).toEqual([]);
+    },
+    timeout,
+  );
+
+  it(
+    'signs out: the sign-in page shows and the session is gone after a reload',
+    async () => {
+      await ensureSignedIn(page, server);
+      await useChinese(page);
+      await page.getByTestId('user-menu').click();
+      await page.getByRole('menuitem', { name: /退出登录/ }).click();
+      expect(await visibleText(page.locator('.fc-sign-in-main h3'))).toBe('登录');
+      await saveScreenshot(page, '07-signed-out-zh');
+
+      await page.reload();
+      expect(await visibleText(page.locator('.fc-sign-in-main h3'))).toBe('登录');
+      const me = await page.request.get(`${server.baseUrl}/api/v1/auth/me`);
+      expect(me.status()).toBe(401);
+      await page.goto(`${server.baseUrl}/admin/users`);
+      expect(await visibleText(page.getByRole('button', { name: /登\s*录/ }))).toMatch(/登\s*录/);
+      expect(await page.locator('.fc-shell').count()).toBe(0);
+
+      // Before sign-in the language switch works too (remembered in this browser only).
+      await page.locator('.ant-segmented-item').filter({ hasText: 'English' }).click();
+      expect(await visibleText(page.locator('.fc-sign-in-main h3'))).toBe('Sign in');
+      expect(await visibleText(page.locator('.fc-sign-in-aside h2'))).toBe(
+        'Forecourt Dealer Management System',
+      );
+      expect(await visibleText(page.locator('.fc-sign-in-main .ant-form-item-label label').first())).toBe(
+        'Username',
+      );
+      await saveScreenshot(page, '08-sign-in-en');
+      await page.locator('.ant-segmented-item').filter({ hasText: '简体中文' }).click();
+      expect(await visibleText(page.locator('.fc-sign-in-main h3'))).toBe('登录');
+      expect(browser.pageErrors).toEqual([]);
+    },
+    timeout,
+  );
+});

@@ -1,0 +1,62 @@
+import type { Locator, Page } from 'playwright-core';
+import type { TestServer } from './server';
+
+/** Waits until the locator is visible and returns what the user reads there. */
+export async function visibleText(locator: Locator): Promise<string> {
+  await locator.first().waitFor({ state: 'visible' });
+  return (await locator.first().innerText()).trim();
+}
+
+export function menuItem(page: Page, label: string): Locator {
+  return page.locator('.ant-menu-item').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
+}
+
+export function menuGroup(page: Page, label: string): Locator {
+  return page.locator('.ant-menu-item-group-title').filter({ hasText: label });
+}
+
+export function columnHeader(page: Page, label: string): Locator {
+  return page.locator('.ant-table-thead th').filter({ hasText: label });
+}
+
+/** Opens a page from the side menu and waits until its title shows. */
+export async function openPage(page: Page, menuLabel: string, title = menuLabel): Promise<void> {
+  await menuItem(page, menuLabel).click();
+  await page
+    .locator('.fc-page-title h1')
+    .filter({ hasText: new RegExp(`^${title}$`) })
+    .waitFor({ state: 'visible' });
+}
+
+/** Opens an antd select and clicks the option showing `option`. */
+export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
+  await select.click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
+}
+
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel(/用户名|Username/).fill(username);
+  await page.getByLabel(/密码|Password/).fill(password);
+  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+}
+
+/** Lets each test run alone: signs in as admin when the sign-in page shows. */
+export async function ensureSignedIn(page: Page, server: TestServer): Promise<void> {
+  if (!page.url().startsWith(server.baseUrl)) await page.goto(server.baseUrl);
+  await page.locator('.fc-shell, .fc-sign-in').first().waitFor({ state: 'visible' });
+  if (await page.locator('.fc-sign-in').isVisible()) {
+    await signIn(page, 'admin', server.adminPassword);
+    await page.locator('.fc-shell').waitFor({ state: 'visible' });
+  }
+}
+
+/** Switches the UI to Chinese unless it already is. */
+export async function useChinese(page: Page): Promise<void> {
+  const chinese = page.locator('.ant-segmented-item').filter({ hasText: '简体中文' });
+  if (!(await chinese.getAttribute('class'))?.includes('ant-segmented-item-selected')) await chinese.click();
+  await menuGroup(page, '系统管理').waitFor({ state: 'visible' });
+}
