@@ -20,6 +20,7 @@ import { registerAuth } from './platform/auth';
 import { registerNotFound, registerProblemHandler } from './platform/problem';
 import { auditRoutes } from './platform/audit.routes';
 import { registerTabularParsers } from './platform/tabular';
+import { registerSecurityHeaders } from './platform/security-headers';
 import type { PiiKeys } from './platform/pii';
 import { createHandlerRegistry, type HandlerRegistry } from './platform/worker';
 import { registerWebhookDelivery, webhookRoutes } from './modules/integrations';
@@ -67,6 +68,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     for (const method of methods) if (method !== 'HEAD') ctx.routes.push({ method, url: route.url });
   });
   registerProblemHandler(app);
+  registerSecurityHeaders(app);
   await app.register(cookie);
   registerTabularParsers(app);
   registerAuth(app, (token, via) => resolveActor(options.handle.db, token, via));

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { loadConfig } from './config';
 import { openDb } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { describeDurability } from './db/dialect-sql';
 import { buildApp } from './app';
 import { loadSecretKey } from './platform/pii';
 import { createHandlerRegistry, startWorker } from './platform/worker';
@@ -43,6 +44,8 @@ async function main(argv: string[]) {
   const handle = openDb({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
   try {
     await migrateToLatest(handle.db);
+    if (command === 'serve' || command === 'worker')
+      log.info(await describeDurability(handle.db, handle.dialect));
     switch (command) {
       case 'migrate':
         console.log(`database schema is up to date (${handle.dialect})`);

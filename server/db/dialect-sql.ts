@@ -1,5 +1,6 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Dialect } from './database';
+import type { Database } from './schema';
 
 /**
  * The one file of dialect-specific SQL (architecture rule 5).
@@ -32,4 +33,30 @@ export function isUniqueViolation(err: unknown): boolean {
 /** Orders text byte-wise on both databases (PostgreSQL would otherwise follow the locale's collation). */
 export function binaryOrder(dialect: Dialect, column: string, isText: boolean) {
   return dialect === 'postgres' && isText ? sql`${sql.ref(column)} collate "C"` : sql`${sql.ref(column)}`;
+}
+
+/**
+ * Refuses a PostgreSQL server that can lose acknowledged writes on a crash (fsync or full-page writes
+ * off), and describes the durability settings in force for the start-up log.
+ */
+export async function describeDurability(db: Kysely<Database>, dialect: Dialect): Promise<string> {
+  if (dialect === 'sqlite') {
+    const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
+    const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(db);
+    const level = ['off', 'normal', 'full', 'extra'][sync.rows[0]?.synchronous ?? 1];
+    return `SQLite journal_mode=${journal.rows[0]?.journal_mode}, synchronous=${level}`;
+  }
+  const settings = await sql<{ name: string; setting: string }>`
+    select name, setting from pg_settings where name in ('fsync', 'full_page_writes', 'synchronous_commit')`.execute(
+    db,
+  );
+  const value = (name: string) => settings.rows.find((r) => r.name === name)?.setting;
+  for (const name of ['fsync', 'full_page_writes']) {
+    if (value(name) === 'off') {
+      throw new Error(
+        `PostgreSQL runs with ${name}=off: a crash could lose acknowledged sales and payments. Turn it on (postgresql.conf) and restart.`,
+      );
+    }
+  }
+  return `PostgreSQL fsync=${value('fsync')}, full_page_writes=${value('full_page_writes')}, synchronous_commit=${value('synchronous_commit')}`;
 }

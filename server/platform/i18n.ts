@@ -33,8 +33,8 @@ export const errorTitles: Record<ErrorCode, Record<Lang, string>> = {
     'zh-CN': '当前状态（{state}）下不能执行此操作',
   },
   'idempotency.key_reused': {
-    en: 'This Idempotency-Key was already used for a different request',
-    'zh-CN': '此幂等键已用于另一个请求',
+    en: 'This Idempotency-Key was already used for a different request (another path or body)',
+    'zh-CN': '此幂等键已用于另一个请求（路径或内容不同）',
   },
   'identity.username_taken': { en: 'This username is already taken', 'zh-CN': '用户名已被占用' },
   'identity.store_code_taken': { en: 'A store with this code already exists', 'zh-CN': '门店代码已存在' },

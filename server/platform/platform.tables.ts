@@ -40,6 +40,7 @@ export interface IdempotencyKeysTable {
   key: string;
   method: string;
   path: string;
+  request_hash: string;
   status_code: number;
   response_json: string;
   location: string | null;

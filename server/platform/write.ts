@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Trx } from '../db/database';
 import { AppError } from './errors';
@@ -28,6 +29,9 @@ export async function runWrite(
       ? rawKey.slice(0, 200)
       : null;
   const path = request.url.split('?')[0]!;
+  const requestHash = createHash('sha256')
+    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+    .digest('base64url');
 
   const replay = async () => {
     const stored = await db
@@ -37,8 +41,7 @@ export async function runWrite(
       .where('key', '=', key!)
       .executeTakeFirst();
     if (!stored) return null;
-    if (stored.method !== request.method || stored.path !== path)
-      throw new AppError('idempotency.key_reused');
+    if (stored.request_hash !== requestHash) throw new AppError('idempotency.key_reused');
     if (stored.location) reply.header('location', stored.location);
     return reply
       .status(stored.status_code)
@@ -62,6 +65,7 @@ export async function runWrite(
             key,
             method: request.method,
             path,
+            request_hash: requestHash,
             status_code: r.status,
             response_json: JSON.stringify(r.body ?? null),
             location: r.location ?? null,

@@ -53,6 +53,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('key', 'text', (c) => c.notNull())
     .addColumn('method', 'text', (c) => c.notNull())
     .addColumn('path', 'text', (c) => c.notNull())
+    .addColumn('request_hash', 'text', (c) => c.notNull()) // the same key with another body is refused
     .addColumn('status_code', 'integer', (c) => c.notNull())
     .addColumn('response_json', 'text', (c) => c.notNull())
     .addColumn('location', 'text')

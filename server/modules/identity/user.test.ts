@@ -125,6 +125,13 @@ describe.each(dialects)('staff accounts on %s', (dialect) => {
     });
     expect(misuse.status).toBe(422);
     expect(misuse.body.code).toBe('idempotency.key_reused');
+    const otherBody = await t.call('POST', '/api/v1/users', {
+      token: t.adminToken,
+      body: { ...body, displayName: 'Another name' },
+      headers,
+    });
+    expect(otherBody.status).toBe(422);
+    expect(otherBody.body.code).toBe('idempotency.key_reused');
   });
 
   it('numbers 50 concurrent new users without a duplicate or a gap', async () => {
