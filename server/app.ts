@@ -21,6 +21,7 @@ import { registerNotFound, registerProblemHandler } from './platform/problem';
 import { auditRoutes } from './platform/audit.routes';
 import { registerTabularParsers } from './platform/tabular';
 import { registerSecurityHeaders } from './platform/security-headers';
+import { registerInputGuards } from './platform/input-guards';
 import type { PiiKeys } from './platform/pii';
 import { createHandlerRegistry, type HandlerRegistry } from './platform/worker';
 import { registerWebhookDelivery, webhookRoutes } from './modules/integrations';
@@ -51,6 +52,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    // long path parameters reach the schema (and get a 400 naming the field) instead of a bare 414
+    routerOptions: { maxParamLength: 1000 },
     trustProxy: process.env.FORECOURT_TRUST_PROXY === '1',
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -69,6 +72,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   registerProblemHandler(app);
   registerSecurityHeaders(app);
+  registerInputGuards(app);
   await app.register(cookie);
   registerTabularParsers(app);
   registerAuth(app, (token, via) => resolveActor(options.handle.db, token, via));
