@@ -111,7 +111,11 @@ export function registerProblemHandler(app: FastifyInstance) {
 /** 404 problem+json for unknown API routes; other GETs fall back to the web app when it is served. */
 export function registerNotFound(app: FastifyInstance, spaFallback: boolean) {
   app.setNotFoundHandler((request, reply) => {
-    if (spaFallback && request.method === 'GET' && !request.url.startsWith('/api/'))
+    if (
+      spaFallback &&
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !request.url.startsWith('/api/')
+    )
       return reply.sendFile('index.html');
     const lang = languageFrom(request.headers['accept-language']);
     return sendProblem(reply, lang, new AppError('resource.not_found', { params: { entity: 'route' } }));
