@@ -34,6 +34,8 @@ import {
   tokenRoutes,
   userRoutes,
 } from './modules/identity';
+import { catalogRoutes } from './modules/catalog';
+import { registerVehicleJobs, vehiclesModuleRoutes } from './modules/vehicles';
 
 export interface BuildAppOptions {
   handle: DbHandle;
@@ -64,6 +66,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('ctx', ctx);
   registerIdentityJobs(handlers, options.handle.db);
   registerWebhookDelivery(handlers, options.handle.db, options.keys);
+  registerVehicleJobs(handlers, options.handle.db);
 
   // every route, as registered: the permission-matrix test checks it covers them all
   app.addHook('onRoute', (route) => {
@@ -115,6 +118,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(auditRoutes);
   await app.register(webhookRoutes);
   await app.register(rulesRoutes);
+  await app.register(catalogRoutes);
+  await app.register(vehiclesModuleRoutes);
 
   const webDist = join(root, 'web', 'dist');
   const spa = Boolean(options.serveWeb && existsSync(join(webDist, 'index.html')));

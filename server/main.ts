@@ -10,6 +10,7 @@ import { createHandlerRegistry, startWorker } from './platform/worker';
 import { writeBackup, restoreBackup } from './platform/backup';
 import { ensureFirstAdmin, registerIdentityJobs } from './modules/identity';
 import { registerWebhookDelivery } from './modules/integrations';
+import { registerVehicleJobs } from './modules/vehicles';
 import { scheduleIdentityJobs } from './modules/identity/identity.jobs';
 import { createUserFromCli } from './cli/user-create';
 import { seedDemo } from './cli/seed-demo';
@@ -55,6 +56,7 @@ async function main(argv: string[]) {
       case 'worker': {
         const handlers = createHandlerRegistry();
         registerIdentityJobs(handlers, handle.db);
+        registerVehicleJobs(handlers, handle.db);
         registerWebhookDelivery(handlers, handle.db, loadSecretKey(config.dataDir));
         const worker = startWorker(handle, handlers, log);
         log.info({ workerId: worker.workerId }, 'worker running');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, pageOf, versionSchema } from '../platform/common.schemas';
+import { idSchema, pageOf, paginationQuery, versionSchema } from '../platform/common.schemas';
 
 export const catalogCode = z
   .string()
@@ -46,6 +46,11 @@ export const patchBrandSchema = z
   })
   .meta({ id: 'PatchBrand' });
 export const brandPageSchema = pageOf(brandSchema, 'BrandPage');
+export const brandListQuery = paginationQuery.extend({
+  sort: z.string().max(40).optional(),
+  q: z.string().max(100).optional(),
+  active: z.enum(['true', 'false']).optional(),
+});
 
 /** Series (车系) with the 三包 and warranty terms that apply to every trim of it. */
 export const warrantyTermsSchema = z
@@ -102,3 +107,14 @@ export const patchModelSchema = z
   })
   .meta({ id: 'PatchModel' });
 export const modelPageSchema = pageOf(modelSchema, 'ModelPage');
+export const modelListQuery = brandListQuery.extend({ brandId: idSchema.optional() });
+
+export type Brand = z.infer<typeof brandSchema>;
+export type CreateBrand = z.infer<typeof createBrandSchema>;
+export type PatchBrand = z.infer<typeof patchBrandSchema>;
+export type BrandListQuery = z.infer<typeof brandListQuery>;
+export type Model = z.infer<typeof modelSchema>;
+export type CreateModel = z.infer<typeof createModelSchema>;
+export type PatchModel = z.infer<typeof patchModelSchema>;
+export type ModelListQuery = z.infer<typeof modelListQuery>;
+export type WarrantyTerms = z.infer<typeof warrantyTermsSchema>;

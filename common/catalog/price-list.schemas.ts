@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, pageOf, versionSchema } from '../platform/common.schemas';
+import { idSchema, pageOf, paginationQuery, versionSchema } from '../platform/common.schemas';
 import { priceItemKinds, priceListStatuses } from './catalog.enums';
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -9,20 +9,22 @@ const fen = z.number().int().min(0).max(1_000_000_000_00);
  * A line of a price list: a trim (指导价 + 标价), a factory option or accessory (标价, guide price for
  * factory options), or a service fee of the published fee schedule (`itemRef` = fee code, with its name).
  */
-export const priceListItemInput = z
-  .strictObject({
-    itemKind: z.enum(priceItemKinds),
-    itemRef: z.string().trim().min(1).max(64),
-    name: z.string().trim().max(100).nullable().optional(),
-    guidePrice: fen.nullable().optional(),
-    displayPrice: fen,
-  })
-  .meta({ id: 'PriceListItemInput' });
-export const priceListItemSchema = priceListItemInput
-  .extend({
+const priceListItemFields = z.strictObject({
+  itemKind: z.enum(priceItemKinds),
+  itemRef: z.string().trim().min(1).max(64),
+  name: z.string().trim().max(100).nullable().optional(),
+  guidePrice: fen.nullable().optional(),
+  displayPrice: fen,
+});
+export const priceListItemInput = priceListItemFields.meta({ id: 'PriceListLine' });
+export const priceListItemSchema = z
+  .object({
+    ...priceListItemFields.shape,
     id: idSchema,
     name: z.string().nullable(),
     guidePrice: z.number().int().nullable(),
+    displayPrice: z.number().int(),
+    /** What the line prices: the model and trim name, the option's name, or the fee's name. */
     itemLabel: z.string().nullable(),
   })
   .meta({ id: 'PriceListItem' });
@@ -66,6 +68,11 @@ export const patchPriceListSchema = z
   })
   .meta({ id: 'PatchPriceList' });
 export const priceListPageSchema = pageOf(priceListSummarySchema, 'PriceListPage');
+export const priceListListQuery = paginationQuery.extend({
+  sort: z.string().max(40).optional(),
+  storeId: idSchema.optional(),
+  status: z.enum(priceListStatuses).optional(),
+});
 
 /** 汽车销售管理办法 (2017) Art. 10: nothing above the displayed price, no fee that is not on display. */
 export const quoteLineCheckSchema = z
@@ -88,3 +95,13 @@ export const quoteLineCheckResultSchema = z
     message: z.string(),
   })
   .meta({ id: 'QuoteLineCheckResult' });
+
+export type PriceListItemInput = z.infer<typeof priceListItemInput>;
+export type PriceListItem = z.infer<typeof priceListItemSchema>;
+export type PriceList = z.infer<typeof priceListSchema>;
+export type PriceListSummary = z.infer<typeof priceListSummarySchema>;
+export type CreatePriceList = z.infer<typeof createPriceListSchema>;
+export type PatchPriceList = z.infer<typeof patchPriceListSchema>;
+export type PriceListListQuery = z.infer<typeof priceListListQuery>;
+export type QuoteLineCheck = z.infer<typeof quoteLineCheckSchema>;
+export type QuoteLineCheckResult = z.infer<typeof quoteLineCheckResultSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, pageOf, versionSchema } from '../platform/common.schemas';
+import { idSchema, pageOf, paginationQuery, versionSchema } from '../platform/common.schemas';
 import { catalogCode } from './brand.schemas';
 import {
   bodyTypes,
@@ -86,6 +86,9 @@ export const trimSchema = z
     lengthMm: z.number().int().nullable(),
     wheelbaseMm: z.number().int().nullable(),
     isNev: z.boolean(),
+    /** 厂商指导价 and 标价 (分) in force, when the list was asked with `priceStoreId` + `priceDate`; else null. */
+    guidePrice: z.number().int().nullable(),
+    displayPrice: z.number().int().nullable(),
     colours: z.array(trimColourSchema),
     media: z.array(mediaSchema),
     active: z.boolean(),
@@ -142,8 +145,38 @@ export const trimListQuery = z.strictObject({
   priceStoreId: idSchema.optional(),
   priceDate: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
     .optional(),
+});
+
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+/** GET /api/v1/trims/compare: 2 to 4 trims side by side (comma list of ids), optionally with prices. */
+export const trimCompareQuery = z.strictObject({
+  ids: z
+    .string()
+    .max(400)
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(z.array(idSchema).min(2).max(4)),
+  priceStoreId: idSchema.optional(),
+  priceDate: localDate.optional(),
+});
+export const trimComparisonSchema = z.object({ items: z.array(trimSchema) }).meta({ id: 'TrimComparison' });
+
+/** GET /api/v1/trims/export: the list filters, as a CSV or XLSX file with the import's columns. */
+export const trimExportQuery = trimListQuery
+  .omit({ limit: true, cursor: true, sort: true, priceStoreId: true, priceDate: true })
+  .extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
+
+export const trimImportQuery = z.strictObject({
+  mode: z.enum(['dry-run', 'strict', 'lenient']).default('dry-run'),
 });
 
 export const catalogOptionSchema = z
@@ -178,3 +211,22 @@ export const patchCatalogOptionSchema = z
   })
   .meta({ id: 'PatchCatalogOption' });
 export const catalogOptionPageSchema = pageOf(catalogOptionSchema, 'CatalogOptionPage');
+export const catalogOptionListQuery = paginationQuery.extend({
+  sort: z.string().max(40).optional(),
+  q: z.string().max(100).optional(),
+  kind: z.enum(optionKinds).optional(),
+  /** Options that fit this model: its own and those that fit every model. */
+  modelId: idSchema.optional(),
+  active: z.enum(['true', 'false']).optional(),
+});
+
+export type CreateTrim = z.infer<typeof createTrimSchema>;
+export type PatchTrim = z.infer<typeof patchTrimSchema>;
+export type TrimListQuery = z.infer<typeof trimListQuery>;
+export type TrimExportQuery = z.infer<typeof trimExportQuery>;
+export type ColourInput = z.infer<typeof colourSchema>;
+export type CreateTrimMedia = z.infer<typeof createMediaSchema>;
+export type CatalogOption = z.infer<typeof catalogOptionSchema>;
+export type CreateCatalogOption = z.infer<typeof createCatalogOptionSchema>;
+export type PatchCatalogOption = z.infer<typeof patchCatalogOptionSchema>;
+export type CatalogOptionListQuery = z.infer<typeof catalogOptionListQuery>;

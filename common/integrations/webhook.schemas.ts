@@ -10,6 +10,9 @@ export const publicEventTypes = [
   'identity.user.updated',
   'identity.store.created',
   'identity.store.updated',
+  // a store's price list starts or stops being the price on display (payload: { priceList })
+  'catalog.price_list.published',
+  'catalog.price_list.withdrawn',
 ] as const;
 export type PublicEventType = (typeof publicEventTypes)[number];
 

@@ -227,3 +227,16 @@ export const importReportSchema = z
     ),
   })
   .meta({ id: 'ImportReport' });
+
+export type CreateVehicle = z.infer<typeof createVehicleSchema>;
+export type PatchVehicle = z.infer<typeof patchVehicleSchema>;
+export type ReserveVehicle = z.infer<typeof reserveVehicleSchema>;
+export type VehicleStatusChange = z.infer<typeof vehicleStatusChangeSchema>;
+export type VehicleHistoryEntry = z.infer<typeof vehicleHistoryEntrySchema>;
+export type StockSummary = z.infer<typeof stockSummarySchema>;
+export type VehicleTransfer = z.infer<typeof transferSchema>;
+export type CreateVehicleTransfer = z.infer<typeof createTransferSchema>;
+export type ShowroomPlan = z.infer<typeof showroomPlanSchema>;
+export type CreateShowroomPlan = z.infer<typeof createShowroomPlanSchema>;
+export type PatchShowroomPlan = z.infer<typeof patchShowroomPlanSchema>;
+export type ImportReport = z.infer<typeof importReportSchema>;

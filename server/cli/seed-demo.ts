@@ -6,6 +6,8 @@ import { hashPassword } from '../platform/passwords';
 import type { PiiKeys } from '../platform/pii';
 import { findStoreByCode, insertStore } from '../modules/identity/store.repo';
 import { findUserByUsername, insertUserRow, replaceStoreRoles } from '../modules/identity/user.repo';
+import { seedCatalog } from '../modules/catalog';
+import { seedYard } from '../modules/vehicles';
 
 const demoStores = [
   { code: 'BJ01', name: '北京朝阳4S店', address: '北京市朝阳区东四环中路 88 号' },
@@ -45,6 +47,7 @@ export async function seedDemo(handle: DbHandle, _keys: PiiKeys, size: 'small' |
       : demoStores;
   let addedStores = 0;
   let addedUsers = 0;
+  const storeIds: string[] = [];
   for (const s of stores) {
     await db.transaction().execute(async (trx) => {
       let store = await findStoreByCode(trx, group.id, s.code);
@@ -67,6 +70,7 @@ export async function seedDemo(handle: DbHandle, _keys: PiiKeys, size: 'small' |
         await insertStore(trx, store);
         addedStores++;
       }
+      storeIds.push(store.id);
       for (const staff of demoStaff) {
         const username = `${staff.username}.${s.code.toLowerCase()}`;
         if (await findUserByUsername(trx, username)) continue;
@@ -92,5 +96,11 @@ export async function seedDemo(handle: DbHandle, _keys: PiiKeys, size: 'small' |
       }
     });
   }
-  return `demo data: ${addedStores} stores and ${addedUsers} staff added (password "forecourt-demo", e.g. wang.fang.bj01)`;
+  const catalog = await seedCatalog(db, group.id, storeIds);
+  const vehicles = await seedYard(db, group.id, storeIds);
+  return (
+    `demo data: ${addedStores} stores and ${addedUsers} staff added (password "forecourt-demo", e.g. wang.fang.bj01); ` +
+    `catalogue: ${catalog.brands} brands, ${catalog.models} series, ${catalog.trims} trims, ${catalog.options} options, ${catalog.priceLists} price lists added; ` +
+    `yard: ${vehicles} vehicles added`
+  );
 }

@@ -20,9 +20,13 @@ export const schemaVersion = Object.keys(migrations).at(-1)!;
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-/** Brings the database to the newest schema. Safe to run at every start and from several processes. */
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+/**
+ * Brings the database to the newest schema. Safe to run at every start and from several processes.
+ * `pgSchema`: the PostgreSQL schema the migration tables live in — Kysely otherwise finds them in ANY
+ * schema of the database, so parallel test schemas would see each other's (and skip creating theirs).
+ */
+export async function migrateToLatest(db: Db, pgSchema?: string): Promise<string[]> {
+  const migrator = new Migrator({ db, provider, ...(pgSchema ? { migrationTableSchema: pgSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

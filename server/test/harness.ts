@@ -32,7 +32,7 @@ export async function openTestDb(dialect: Dialect): Promise<DbHandle> {
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const handle = openDb({ databaseUrl: url, pgSchema: schema, poolSize: 20 });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, schema);
   return {
     ...handle,
     async close() {

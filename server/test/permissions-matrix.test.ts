@@ -42,8 +42,8 @@ describe.each(dialects)('permission matrix on %s', (dialect) => {
             who === 'anonymous'
               ? null
               : await t.login(users[who], who === 'admin' ? adminPassword : staffPassword);
-          const { url, body } = await row.call(fixtures.get(m.name), env);
-          const res = await t.call(row.method, url, { token, body });
+          const { url, body, headers } = await row.call(fixtures.get(m.name), env);
+          const res = await t.call(row.method, url, { token, body, headers });
           expect({ who, status: res.status, body: res.status >= 500 ? res.body : undefined }).toEqual({
             who,
             status: row.expect[who],

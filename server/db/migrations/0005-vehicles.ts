@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 /**
  * VIN stock (整车库存): vehicles with their status machine and reservations, transfers between stores
@@ -68,6 +68,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('showroom_plans')
     .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('group_id', 'text', (c) => c.notNull().references('dealer_groups.id'))
     .addColumn('store_id', 'text', (c) => c.notNull().references('stores.id'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('effective_from', 'text', (c) => c.notNull())
@@ -75,6 +76,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  // one plan on the floor per store: of two concurrent activations one fails (partial index, both dialects)
+  await db.schema
+    .createIndex('showroom_plans_one_active_uq')
+    .on('showroom_plans')
+    .column('store_id')
+    .unique()
+    .where(sql.ref('status'), '=', 'active')
     .execute();
 
   await db.schema

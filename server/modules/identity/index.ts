@@ -6,4 +6,4 @@ export { tokenRoutes } from './token.routes';
 export { resolveActor } from './auth.service';
 export { ensureFirstAdmin } from './bootstrap';
 export { registerIdentityJobs } from './identity.jobs';
-export { findStoreRow } from './store.repo';
+export { findStoreRow, storesOfGroup } from './store.repo';

@@ -50,6 +50,7 @@ export interface VehicleTransfersTable {
 
 export interface ShowroomPlansTable {
   id: string;
+  group_id: string;
   store_id: string;
   name: string;
   effective_from: string;

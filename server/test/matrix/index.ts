@@ -1,7 +1,15 @@
+import { catalogMatrix } from './catalog.rows';
 import { identityMatrix } from './identity.rows';
 import { integrationsMatrix } from './integrations.rows';
 import { rulesMatrix } from './rules.rows';
+import { vehiclesMatrix } from './vehicles.rows';
 import type { MatrixModule } from './types';
 
 /** Every module's rows of the permission matrix. A module adds its file here. */
-export const matrixModules: MatrixModule<unknown>[] = [identityMatrix, integrationsMatrix, rulesMatrix];
+export const matrixModules: MatrixModule<unknown>[] = [
+  identityMatrix,
+  integrationsMatrix,
+  rulesMatrix,
+  catalogMatrix,
+  vehiclesMatrix,
+];

@@ -14,11 +14,18 @@ export interface MatrixEnv {
   versionOf: (url: string) => Promise<number>;
 }
 
+export interface MatrixCall {
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
 export interface MatrixRow<F> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** The route pattern as registered (`/api/v1/users/:id`). */
   url: string;
-  call: (fx: F, env: MatrixEnv) => { url: string; body?: unknown } | Promise<{ url: string; body?: unknown }>;
+  /** The request to make; `headers` for non-JSON bodies (e.g. `content-type: text/csv` for imports). */
+  call: (fx: F, env: MatrixEnv) => MatrixCall | Promise<MatrixCall>;
   expect: Record<Who, number>;
 }
 

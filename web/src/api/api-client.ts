@@ -23,6 +23,8 @@ type Query = Record<string, string | number | undefined | null>;
 interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** A file sent as it is (e.g. a CSV or XLSX import) instead of a JSON body. */
+  raw?: { data: Blob; contentType: string };
   /** Send an Idempotency-Key so a retried create has its effect once. */
   idempotent?: boolean;
 }
@@ -66,6 +68,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     'Accept-Language': currentLanguage(),
   };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.raw) headers['Content-Type'] = options.raw.contentType;
   if (method !== 'GET') {
     const csrf = readCookie('fc_csrf');
     if (csrf) headers['X-CSRF-Token'] = csrf;
@@ -78,7 +81,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw?.data ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
   } catch (cause) {
     throw new ApiError(0, null, cause instanceof Error ? cause.message : 'network error');
@@ -105,4 +108,6 @@ export const api = {
   create: <T>(path: string, body: unknown) => request<T>('POST', path, { body, idempotent: true }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  upload: <T>(path: string, file: Blob, contentType: string, query?: Query) =>
+    request<T>('POST', path, { raw: { data: file, contentType }, query }),
 };

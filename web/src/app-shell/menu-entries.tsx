@@ -1,6 +1,17 @@
 import { lazy } from 'react';
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
-import { ApiOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApiOutlined,
+  AppstoreOutlined,
+  BarcodeOutlined,
+  CalculatorOutlined,
+  CarOutlined,
+  LayoutOutlined,
+  SafetyCertificateOutlined,
+  ShopOutlined,
+  TagsOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Action } from '@common/identity/roles';
 import type { Me } from '@common/identity/user.schemas';
 import type { Messages } from '../i18n/en';
@@ -47,6 +58,31 @@ const apiTokensPage = lazy(() =>
   import('../features/identity/api-tokens-page').then((m) => ({ default: m.ApiTokensPage })),
 );
 
+const catalogPage = lazy(() =>
+  import('../features/catalog/catalog-page').then((m) => ({ default: m.CatalogPage })),
+);
+const priceListsPage = lazy(() =>
+  import('../features/catalog/price-lists-page').then((m) => ({ default: m.PriceListsPage })),
+);
+const stockPage = lazy(() =>
+  import('../features/vehicles/stock-page').then((m) => ({ default: m.StockPage })),
+);
+const vehiclePage = lazy(() =>
+  import('../features/vehicles/vehicle-page').then((m) => ({ default: m.VehiclePage })),
+);
+const showroomPage = lazy(() =>
+  import('../features/vehicles/showroom-page').then((m) => ({ default: m.ShowroomPage })),
+);
+const vinDecoderPage = lazy(() =>
+  import('../features/tools/vin-decoder-page').then((m) => ({ default: m.VinDecoderPage })),
+);
+const taxCalculatorPage = lazy(() =>
+  import('../features/tools/tax-calculator-page').then((m) => ({ default: m.TaxCalculatorPage })),
+);
+const threeGuaranteePage = lazy(() =>
+  import('../features/tools/three-guarantee-page').then((m) => ({ default: m.ThreeGuaranteePage })),
+);
+
 /** Every screen of the app. Adding a module's screen is one line here. */
 export const menuEntries: MenuEntry[] = [
   {
@@ -72,8 +108,80 @@ export const menuEntries: MenuEntry[] = [
     icon: <ApiOutlined />,
     page: apiTokensPage,
   },
+  // The first entry a user may open is their start page (administration, then sales, then tools); the menu orders by group.
+  {
+    group: 'sales',
+    label: 'catalog',
+    path: '/catalog',
+    icon: <AppstoreOutlined />,
+    permission: 'catalog.read',
+    page: catalogPage,
+  },
+  {
+    group: 'sales',
+    label: 'priceLists',
+    path: '/price-lists',
+    icon: <TagsOutlined />,
+    permission: 'prices.read',
+    page: priceListsPage,
+  },
+  {
+    group: 'sales',
+    label: 'stock',
+    path: '/vehicles',
+    icon: <CarOutlined />,
+    permission: 'vehicles.read',
+    page: stockPage,
+  },
+  {
+    group: 'sales',
+    label: 'showroom',
+    path: '/showroom',
+    icon: <LayoutOutlined />,
+    permission: 'showroom.read',
+    page: showroomPage,
+  },
+  {
+    group: 'tools',
+    label: 'vinCheck',
+    path: '/tools/vin',
+    icon: <BarcodeOutlined />,
+    permission: 'rules.use',
+    page: vinDecoderPage,
+  },
+  {
+    group: 'tools',
+    label: 'taxCalculator',
+    path: '/tools/tax',
+    icon: <CalculatorOutlined />,
+    permission: 'rules.use',
+    page: taxCalculatorPage,
+  },
+  {
+    group: 'tools',
+    label: 'threeGuarantee',
+    path: '/tools/three-guarantee',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'rules.use',
+    page: threeGuaranteePage,
+  },
 ];
 
+/** Pages reached from a list, not from the menu (e.g. one vehicle); the menu keeps its parent entry selected. */
+export type DetailRoute = Pick<MenuEntry, 'path' | 'permission' | 'page'>;
+
+export const detailRoutes: DetailRoute[] = [
+  { path: '/vehicles/:id', permission: 'vehicles.read', page: vehiclePage },
+];
+
+function mayOpen(me: Me, entry: DetailRoute): boolean {
+  return !entry.permission || permissionScope(me, entry.permission) !== null;
+}
+
 export function visibleEntries(me: Me): MenuEntry[] {
-  return menuEntries.filter((entry) => !entry.permission || permissionScope(me, entry.permission) !== null);
+  return menuEntries.filter((entry) => mayOpen(me, entry));
+}
+
+export function visibleDetailRoutes(me: Me): DetailRoute[] {
+  return detailRoutes.filter((entry) => mayOpen(me, entry));
 }

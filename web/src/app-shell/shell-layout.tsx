@@ -6,7 +6,7 @@ import { Link, Navigate, Route, Routes } from 'react-router-dom';
 import type { Me } from '@common/identity/user.schemas';
 import { Brand } from './brand';
 import { LanguageSwitch } from './language-switch';
-import { visibleEntries } from './menu-entries';
+import { visibleDetailRoutes, visibleEntries } from './menu-entries';
 import { PageErrorBoundary, PageLoading } from './route-fallback';
 import { SideMenu } from './side-menu';
 import { SelectedStoreProvider } from './store-context';
@@ -30,6 +30,7 @@ export function ShellLayout({ me }: { me: Me }) {
   const { t } = useTranslation();
   const [collapsed, setCollapsed] = useState(false);
   const entries = visibleEntries(me);
+  const details = visibleDetailRoutes(me);
   const start = entries[0];
 
   return (
@@ -76,6 +77,9 @@ export function ShellLayout({ me }: { me: Me }) {
                   />
                   {entries.map((entry) => (
                     <Route key={entry.path} path={`${entry.path}/*`} element={<entry.page />} />
+                  ))}
+                  {details.map((detail) => (
+                    <Route key={detail.path} path={detail.path} element={<detail.page />} />
                   ))}
                   <Route path="*" element={<NotFound />} />
                 </Routes>
