@@ -37,7 +37,7 @@ export const en = {
     showroom: 'Showroom',
     vinCheck: 'VIN and numbers',
     taxCalculator: 'Tax calculator',
-    threeGuarantee: 'Three-guarantee check',
+    threeGuarantee: 'Three guarantees',
   },
   header: {
     store: 'Store',
