@@ -1,77 +1,233 @@
 /**
- * `npm run bench`: measures the API's hot paths and prints each as a ratio against a baseline measured
- * in the same run on the same machine (GET /api/health: the framework plus one `select 1`), so the
- * numbers compare across machines. Never a timed test: this prints, it does not fail.
+ * `npm run bench`: the API's hot paths under load (32 concurrent clients on keep-alive connections to a
+ * real listening server; 50 for writes), each against two baselines measured in the same run on the
+ * same machine, so the numbers compare across machines:
+ * - raw transaction: the same SQL the app ran for that action, replayed straight through Kysely
+ *   (no HTTP, no auth, no validation) — app ÷ raw is the share of the database's rate the app keeps;
+ * - bare route: a bare Fastify route doing one `select 1` — app ÷ bare is the app's cost over the
+ *   framework's floor.
+ * Prints a table per dialect and saves bench/results/<date>-<dialect>.json. Never a timed test: this
+ * prints, it does not fail. Add a workload in bench/workloads.ts.
  */
-import { performance } from 'node:perf_hooks';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import Fastify from 'fastify';
+import { CompiledQuery, sql } from 'kysely';
+import { listenToQueries } from '../server/db/database';
+import { seedCatalog } from '../server/modules/catalog/catalog.seed';
+import { seedYard } from '../server/modules/vehicles/vehicles.seed';
+import { newId } from '../server/platform/ids';
 import { createTestApp, dialects } from '../server/test/harness';
-import { staffPassword } from '../server/test/factories';
+import { makeStore } from '../server/test/factories';
+import { runLoad, type LoadResult } from './load';
+import { workloads, type BenchContext, type Workload } from './workloads';
 
-async function measure(label: string, iterations: number, fn: () => Promise<unknown>) {
-  for (let i = 0; i < Math.min(20, iterations); i++) await fn(); // warm-up
-  const start = performance.now();
-  for (let i = 0; i < iterations; i++) await fn();
-  const perOp = (performance.now() - start) / iterations;
-  return { label, perOp };
+const seconds = Number(process.env.BENCH_SECONDS ?? 3);
+const defaultConcurrency = 32;
+
+interface Statement {
+  sql: string;
+  parameters: readonly unknown[];
+}
+let recording: Statement[] | null = null;
+listenToQueries((statement, parameters) => recording?.push({ sql: statement, parameters }));
+
+/** The ids a template's INSERTs create (the `id` column of each row): fresh ones for every replay. */
+function createdIds(statements: Statement[]): string[] {
+  const ids: string[] = [];
+  for (const s of statements) {
+    const m = /^insert into "?\w+"? \(([^)]*)\)/i.exec(s.sql);
+    if (!m) continue;
+    const columns = m[1]!.split(',').map((c) => c.trim().replace(/"/g, ''));
+    const at = columns.indexOf('id');
+    if (at < 0) continue;
+    for (let row = 0; row * columns.length < s.parameters.length; row++) {
+      const id = s.parameters[row * columns.length + at];
+      if (typeof id === 'string') ids.push(id);
+    }
+  }
+  return ids;
+}
+
+/** Replays a template's statements on one connection, with its new ids and unique values swapped. */
+function replayer(ctx: BenchContext, workload: Workload, template: Statement[]) {
+  const ids = createdIds(template);
+  const templateUniques = workload.unique?.(ctx, templateIndex) ?? [];
+  return (i: number) => {
+    const swap = new Map<string, string>(ids.map((id) => [id, newId()]));
+    const uniques = workload.unique?.(ctx, rawOffset + i) ?? [];
+    templateUniques.forEach((u, k) => swap.set(u, uniques[k]!));
+    const fresh = (p: unknown) => {
+      if (typeof p !== 'string') return p;
+      let out = swap.get(p) ?? p;
+      if (out === p && p.length > 20) for (const [from, to] of swap) out = out.replaceAll(from, to);
+      return out;
+    };
+    return ctx.t.handle.db.connection().execute(async (conn) => {
+      for (const s of template) await conn.executeQuery(CompiledQuery.raw(s.sql, s.parameters.map(fresh)));
+    });
+  };
+}
+const templateIndex = 9_999_999;
+const rawOffset = 5_000_000;
+
+interface Row {
+  workload: string;
+  kind: Workload['kind'];
+  concurrency: number;
+  statements: number;
+  app: LoadResult;
+  raw: LoadResult;
+  appOverRaw: number;
+  appOverBare: number;
 }
 
 async function benchDialect(dialect: (typeof dialects)[number]) {
   const t = await createTestApp(dialect);
-  // a realistic group: 1,000 staff across the HQ store
-  const { hashPassword } = await import('../server/platform/passwords');
-  const hash = await hashPassword(staffPassword);
+  const db = t.handle.db;
+  // a busy group: 10 stores, the demo catalogue, ~2,000 vehicles, 1,000 staff
+  const { group_id: groupId } = await db
+    .selectFrom('stores')
+    .select('group_id')
+    .where('id', '=', t.hqStoreId)
+    .executeTakeFirstOrThrow();
+  const storeIds = [t.hqStoreId];
+  for (let i = 0; i < 9; i++) storeIds.push((await makeStore(t)).id);
+  await seedCatalog(db, groupId, storeIds);
+  await seedYard(db, groupId, storeIds, 30);
+  const { password_hash } = await db
+    .selectFrom('users')
+    .select('password_hash')
+    .where('username', '=', 'admin')
+    .executeTakeFirstOrThrow();
   const now = new Date().toISOString();
-  const group = await t.handle.db.selectFrom('users').select('group_id').executeTakeFirstOrThrow();
   for (let b = 0; b < 10; b++) {
-    const rows = Array.from({ length: 100 }, (_, i) => {
-      const n = b * 100 + i;
-      return {
-        id: `bench-${String(n).padStart(5, '0')}`,
-        group_id: group.group_id,
-        username: `bench.user.${n}`,
-        display_name: `Bench ${n}`,
-        staff_no: `EMP-2026-${String(n + 10).padStart(6, '0')}`,
-        phone: '13812345678',
-        id_number_enc: null,
-        id_number_hash: null,
-        password_hash: hash,
-        language: 'zh-CN',
-        status: 'active',
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      };
-    });
-    await t.handle.db.insertInto('users').values(rows).execute();
-    await t.handle.db
+    const users = Array.from({ length: 100 }, (_, i) => ({
+      id: newId(),
+      group_id: groupId,
+      username: `bench.user.${b * 100 + i}`,
+      display_name: `Bench ${b * 100 + i}`,
+      staff_no: `EMP-2026-${String(b * 100 + i + 10).padStart(6, '0')}`,
+      phone: '13812345678',
+      id_number_enc: null,
+      id_number_hash: null,
+      password_hash,
+      language: 'zh-CN',
+      status: 'active',
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    }));
+    await db.insertInto('users').values(users).execute();
+    await db
       .insertInto('user_store_roles')
-      .values(rows.map((r) => ({ user_id: r.id, store_id: t.hqStoreId, role: 'sales_consultant' })))
+      .values(users.map((u, i) => ({ user_id: u.id, store_id: storeIds[i % 10]!, role: 'sales_consultant' })))
       .execute();
   }
-  const token = t.adminToken;
-  const baseline = await measure('GET /api/health (baseline)', 500, () => t.call('GET', '/api/health'));
-  const results = [
-    await measure('GET /api/v1/auth/me', 300, () => t.call('GET', '/api/v1/auth/me', { token })),
-    await measure('GET /api/v1/users?limit=50', 200, () =>
-      t.call('GET', '/api/v1/users?limit=50', { token }),
-    ),
-    await measure('GET /api/v1/users?q=user.99', 200, () =>
-      t.call('GET', '/api/v1/users?q=user.99', { token }),
-    ),
-    await measure('PATCH /api/v1/stores/:id', 100, async () => {
-      const s = await t.call('GET', `/api/v1/stores/${t.hqStoreId}`, { token });
-      return t.call('PATCH', `/api/v1/stores/${t.hqStoreId}`, {
-        token,
-        body: { version: s.body.version, address: `${Math.random()}` },
+  if (dialect === 'postgres') await sql`analyze`.execute(db);
+
+  const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const bare = Fastify({ logger: false });
+  bare.get('/bare', async () => {
+    await sql`select 1`.execute(db);
+    return { ok: true };
+  });
+  const bareAddress = await bare.listen({ port: 0, host: '127.0.0.1' });
+
+  const trim = await db
+    .selectFrom('trims')
+    .select(['id', 'model_year', 'name'])
+    .where('active', '=', 1)
+    .orderBy('code')
+    .executeTakeFirstOrThrow();
+  const vins = (await db.selectFrom('vehicles').select('vin').limit(500).execute()).map((v) => v.vin);
+  const ctx: BenchContext = {
+    t,
+    token: t.adminToken,
+    storeId: t.hqStoreId,
+    trim: { id: trim.id, modelYear: trim.model_year, name: trim.name },
+    vins,
+    async send(method, path, body) {
+      const res = await fetch(`${address}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${t.adminToken}`,
+          'accept-language': 'en',
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
-    }),
-  ];
-  console.log(`\n${dialect}: baseline ${baseline.perOp.toFixed(3)} ms per request`);
-  for (const r of results)
-    console.log(
-      `  ${r.label.padEnd(32)} ${(r.perOp / baseline.perOp).toFixed(2)}× baseline  (${r.perOp.toFixed(3)} ms)`,
-    );
+      const text = await res.text();
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 600)}`);
+      return JSON.parse(text) as unknown;
+    },
+  };
+
+  const bareResult = await runLoad(
+    async () => {
+      const res = await fetch(`${bareAddress}/bare`);
+      await res.text();
+    },
+    { concurrency: defaultConcurrency, seconds },
+  );
+
+  const rows: Row[] = [];
+  for (const workload of workloads) {
+    const concurrency = workload.concurrency ?? defaultConcurrency;
+    recording = [];
+    await workload.op(ctx, templateIndex);
+    const template = recording;
+    recording = null;
+    const app = await runLoad((i) => workload.op(ctx, i), { concurrency, seconds });
+    const raw = await runLoad(replayer(ctx, workload, template), { concurrency, seconds });
+    rows.push({
+      workload: workload.name,
+      kind: workload.kind,
+      concurrency,
+      statements: template.length,
+      app,
+      raw,
+      appOverRaw: app.perSecond / raw.perSecond,
+      appOverBare: app.perSecond / bareResult.perSecond,
+    });
+  }
+  await bare.close();
   await t.close();
+
+  const f = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '-');
+  console.log(
+    `\n${dialect} — bare Fastify route + select 1: ${f(bareResult.perSecond)} req/s, p50 ${f(bareResult.p50, 1)} ms, p99 ${f(bareResult.p99, 1)} ms (c=${defaultConcurrency})`,
+  );
+  console.log(
+    `  ${'workload'.padEnd(30)} ${'c'.padStart(3)} ${'SQL'.padStart(4)} ${'app op/s'.padStart(9)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'raw op/s'.padStart(9)} ${'raw p99'.padStart(8)} ${'app÷raw'.padStart(8)} ${'app÷bare'.padStart(9)}`,
+  );
+  for (const r of rows) {
+    console.log(
+      `  ${r.workload.padEnd(30)} ${String(r.concurrency).padStart(3)} ${String(r.statements).padStart(4)} ${f(r.app.perSecond).padStart(9)} ${f(r.app.p50, 1).padStart(7)} ${f(r.app.p99, 1).padStart(7)} ${f(r.raw.perSecond).padStart(9)} ${f(r.raw.p99, 1).padStart(8)} ${f(r.appOverRaw, 2).padStart(8)} ${f(r.appOverBare, 2).padStart(9)}`,
+    );
+    for (const [mode, res] of [
+      ['app', r.app],
+      ['raw', r.raw],
+    ] as const)
+      if (res.errors) console.log(`    ${mode}: ${res.errors} errors, first: ${res.firstError}`);
+  }
+
+  const cpus = os.cpus();
+  const machine = {
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    cpus: { count: cpus.length, model: cpus[0]?.model, mhz: cpus[0]?.speed },
+    memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+  };
+  const date = new Date().toISOString().slice(0, 10);
+  const dir = new URL('./results/', import.meta.url);
+  mkdirSync(dir, { recursive: true });
+  const file = new URL(`${date}-${dialect}.json`, dir);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ date: new Date().toISOString(), dialect, seconds, machine, bare: bareResult, workloads: rows }, null, 2)}\n`,
+  );
+  console.log(`  saved ${file.pathname}`);
 }
 
 for (const dialect of dialects) await benchDialect(dialect);

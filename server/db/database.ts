@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type LogEvent, type Transaction } from 'kysely';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { mkdirSync } from 'node:fs';
@@ -21,6 +21,30 @@ export interface DbHandle {
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
+/** Receives each statement a database runs: its SQL and parameters. */
+export type QueryListener = (sql: string, parameters: readonly unknown[]) => void;
+const queryListeners = new Set<QueryListener>();
+
+/**
+ * Tests only (server/test/list-query-plans.test.ts): `listener` hears every statement of the databases
+ * opened after this call; returns the function that stops it. With no listener, openDb gives Kysely no
+ * logger at all, so production pays nothing.
+ */
+export function listenToQueries(listener: QueryListener): () => void {
+  queryListeners.add(listener);
+  return () => queryListeners.delete(listener);
+}
+
+function queryLog(): { log?: (event: LogEvent) => void } {
+  if (queryListeners.size === 0) return {};
+  return {
+    log: (event) => {
+      if (event.level !== 'query') return;
+      for (const listener of queryListeners) listener(event.query.sql, event.query.parameters);
+    },
+  };
+}
+
 export interface OpenDbOptions {
   /** postgres://… to use PostgreSQL; otherwise SQLite at sqlitePath. */
   databaseUrl?: string;
@@ -38,7 +62,7 @@ export function openDb(options: OpenDbOptions): DbHandle {
       max: options.poolSize ?? 10,
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...queryLog() });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   const path = options.sqlitePath ?? ':memory:';
@@ -48,6 +72,6 @@ export function openDb(options: OpenDbOptions): DbHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), ...queryLog() });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Button, Result } from 'antd';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -6,10 +6,15 @@ import { BrowserRouter } from 'react-router-dom';
 import { isApiError, onUnauthorized } from '../api/api-client';
 import { applyLanguage } from '../i18n/i18n';
 import { meKey, useMe } from '../features/identity/auth-api';
-import { SignInPage } from '../features/identity/sign-in-page';
 import { AntdProvider } from './antd-provider';
 import { PageLoading } from './route-fallback';
-import { ShellLayout } from './shell-layout';
+
+// The sign-in page and the shell load on demand, once the session is known: a signed-out visitor never
+// downloads the shell (menu, header, pages), a signed-in one never the sign-in form. The entry stays small.
+const SignInPage = lazy(() =>
+  import('../features/identity/sign-in-page').then((m) => ({ default: m.SignInPage })),
+);
+const ShellLayout = lazy(() => import('./shell-layout').then((m) => ({ default: m.ShellLayout })));
 
 const queryClient = new QueryClient({
   queryCache: new QueryCache({
@@ -47,8 +52,9 @@ function SessionGate() {
         extra={<Button onClick={() => void me.refetch()}>{t('app.retry')}</Button>}
       />
     );
-  if (!me.data) return <SignInPage />;
-  return <ShellLayout me={me.data} />;
+  return (
+    <Suspense fallback={<PageLoading />}>{me.data ? <ShellLayout me={me.data} /> : <SignInPage />}</Suspense>
+  );
 }
 
 export function App() {

@@ -1,0 +1,72 @@
+import { MODEL_YEAR_CODES, withVinCheckDigit } from '../common/rules/vin';
+import type { TestApp } from '../server/test/harness';
+
+/** What a workload may use: the app's data, the admin's bearer token and a way to call the API. */
+export interface BenchContext {
+  t: TestApp;
+  token: string;
+  storeId: string;
+  /** Ids and values picked from the seeded data. */
+  trim: { id: string; modelYear: number; name: string };
+  vins: string[];
+  send(method: string, path: string, body?: unknown): Promise<unknown>;
+}
+
+/**
+ * One benchmark workload: `op` is one user action (one or more API calls). The raw-transaction baseline
+ * replays the SQL that `op(ctx, 0)` made the app run, straight through Kysely, so a workload needs no
+ * second implementation; values that must stay unique per operation (a VIN) are listed by `unique`.
+ */
+export interface Workload {
+  name: string;
+  kind: 'search' | 'list' | 'read' | 'write';
+  concurrency?: number;
+  op(ctx: BenchContext, i: number): Promise<unknown>;
+  /** Values of operation i that the database keeps unique (template i = 0 is swapped for them). */
+  unique?(ctx: BenchContext, i: number): string[];
+}
+
+/** A valid, unique VIN per number (WMI LSV, the trim's model year, a correct check digit). */
+const vinFor = (ctx: BenchContext, i: number) => {
+  const year = MODEL_YEAR_CODES.charAt((((ctx.trim.modelYear - 1980) % 30) + 30) % 30);
+  const serial = String(i % 1_000_000).padStart(6, '0');
+  const extra = 'ABCDEFGHJK'.charAt(Math.floor(i / 1_000_000) % 10);
+  return withVinCheckDigit(`LSVBENCH0${year}${extra}${serial}`)!;
+};
+
+export const workloads: Workload[] = [
+  {
+    name: 'vehicle list (first page)',
+    kind: 'list',
+    op: (ctx) => ctx.send('GET', '/api/v1/vehicles?limit=50'),
+  },
+  {
+    name: 'vehicle search by VIN',
+    kind: 'search',
+    op: (ctx, i) => ctx.send('GET', `/api/v1/vehicles?q=${ctx.vins[i % ctx.vins.length]!.slice(-8)}`),
+  },
+  {
+    name: 'trim catalogue search',
+    kind: 'search',
+    op: (ctx) => ctx.send('GET', `/api/v1/trims?limit=20&q=${encodeURIComponent(ctx.trim.name.slice(0, 4))}`),
+  },
+  {
+    name: 'GET /api/v1/auth/me (bearer)',
+    kind: 'read',
+    op: (ctx) => ctx.send('GET', '/api/v1/auth/me'),
+  },
+  {
+    name: 'create + reserve a vehicle',
+    kind: 'write',
+    concurrency: 50,
+    unique: (ctx, i) => [vinFor(ctx, 100_000 + i)],
+    op: async (ctx, i) => {
+      const vehicle = (await ctx.send('POST', '/api/v1/vehicles', {
+        vin: vinFor(ctx, 100_000 + i),
+        trimId: ctx.trim.id,
+        storeId: ctx.storeId,
+      })) as { id: string };
+      return ctx.send('POST', `/api/v1/vehicles/${vehicle.id}/reserve`, { hours: 48 });
+    },
+  },
+];
