@@ -205,6 +205,8 @@ describe('user and store administration in the browser', () => {
       await page.goto(server.baseUrl);
       await page.locator('.fc-sign-in').waitFor({ state: 'visible' });
       await signIn(page, 'wang.fang', 'Wang-Fang-2026!');
+      expect(await visibleText(page.locator('.fc-page-title h1'))).toBe('我的一天');
+      await openPage(page, '用户');
       expect(await visibleText(page.locator('.fc-page-title h1'))).toBe('用户');
       expect(await visibleText(page.getByTestId('user-menu'))).toContain('王芳');
       expect(await visibleText(page.getByTestId('user-menu'))).toContain('销售顾问');

@@ -56,8 +56,10 @@ describe('signing in, languages and signing out in the browser', () => {
       await saveScreenshot(page, '02-sign-in-wrong-password-zh');
 
       await signIn(page, 'admin', server.adminPassword);
-      expect(await visibleText(page.locator('.fc-page-title h1'))).toBe('用户');
-      expect(page.url()).toBe(`${server.baseUrl}/admin/users`);
+      // everyone starts on "my day": their alerts and what is due
+      expect(await visibleText(page.locator('.fc-page-title h1'))).toBe('我的一天');
+      expect(page.url()).toBe(`${server.baseUrl}/my-day`);
+      await openPage(page, '用户');
       expect(await visibleText(menuGroup(page, '系统管理'))).toBe('系统管理');
       expect(await visibleText(menuItem(page, '门店'))).toBe('门店');
       expect(await visibleText(page.locator('.ant-table-tbody'))).toContain('admin');

@@ -36,6 +36,7 @@ import {
 } from './modules/identity';
 import { catalogRoutes } from './modules/catalog';
 import { registerVehicleJobs, vehiclesModuleRoutes } from './modules/vehicles';
+import { crmModuleRoutes, registerLeadJobs } from './modules/crm';
 
 export interface BuildAppOptions {
   handle: DbHandle;
@@ -67,6 +68,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerIdentityJobs(handlers, options.handle.db);
   registerWebhookDelivery(handlers, options.handle.db, options.keys);
   registerVehicleJobs(handlers, options.handle.db);
+  registerLeadJobs(handlers, options.handle.db);
 
   // every route, as registered: the permission-matrix test checks it covers them all
   app.addHook('onRoute', (route) => {
@@ -120,6 +122,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(rulesRoutes);
   await app.register(catalogRoutes);
   await app.register(vehiclesModuleRoutes);
+  await app.register(crmModuleRoutes);
 
   const webDist = join(root, 'web', 'dist');
   const spa = Boolean(options.serveWeb && existsSync(join(webDist, 'index.html')));

@@ -38,6 +38,20 @@ export const actions = [
   'vehicles.transfer',
   'showroom.read',
   'showroom.manage',
+  'customers.read',
+  'customers.manage',
+  'customers.view_contact',
+  'customers.reveal_id_number',
+  'customers.merge',
+  'leads.read',
+  'leads.manage',
+  'leads.assign',
+  'reception.read',
+  'reception.manage',
+  'needs.read',
+  'needs.manage',
+  'plans.read',
+  'plans.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -63,6 +77,40 @@ const runsSales: Partial<Record<Action, Scope>> = {
   'vehicles.reserve': 'store',
   'vehicles.transfer': 'store',
   'showroom.manage': 'store',
+};
+/**
+ * The customer file is shared by sales and service (H3.1.3, H6.1): a consultant reads the store's
+ * customers but changes and sees the full contact data only of those they own; managers, reception and
+ * service advisors work with the whole store's file.
+ */
+const servesCustomers: Partial<Record<Action, Scope>> = {
+  'customers.read': 'store',
+  'customers.manage': 'store',
+  'customers.view_contact': 'store',
+};
+const managesCustomers: Partial<Record<Action, Scope>> = {
+  ...servesCustomers,
+  'customers.reveal_id_number': 'store',
+  'customers.merge': 'store',
+};
+/** The showroom works as a team (H3.1): appointments, receptions and test drives are the store's. */
+const receivesVisitors: Partial<Record<Action, Scope>> = {
+  'reception.read': 'store',
+  'reception.manage': 'store',
+};
+/** Leads (H3.1): managers see and hand out the store's; a consultant works their own; reception registers them. */
+const runsLeads: Partial<Record<Action, Scope>> = {
+  'leads.read': 'store',
+  'leads.manage': 'store',
+  'leads.assign': 'store',
+  ...receivesVisitors,
+};
+/** Needs analysis and purchase plans (H3.2, H3.3) follow the lead: managers work the store's. */
+const advisesBuyers: Partial<Record<Action, Scope>> = {
+  'needs.read': 'store',
+  'needs.manage': 'store',
+  'plans.read': 'store',
+  'plans.manage': 'store',
 };
 const managerOfStore: Partial<Record<Action, Scope>> = {
   ...everyone,
@@ -92,17 +140,77 @@ export const roleGrants: Record<Role, Partial<Record<Action, Scope>>> = {
     'vehicles.transfer': 'group',
     'showroom.read': 'group',
     'showroom.manage': 'group',
+    'customers.read': 'group',
+    'customers.manage': 'group',
+    'customers.view_contact': 'group',
+    'customers.reveal_id_number': 'group',
+    'customers.merge': 'group',
+    'leads.read': 'group',
+    'leads.manage': 'group',
+    'leads.assign': 'group',
+    'reception.read': 'group',
+    'reception.manage': 'group',
+    'needs.read': 'group',
+    'needs.manage': 'group',
+    'plans.read': 'group',
+    'plans.manage': 'group',
   },
-  store_manager: { ...managerOfStore, ...runsSales, 'users.reveal_id_number': 'store' },
-  sales_manager: { ...everyone, ...runsSales, 'users.read': 'store' },
-  sales_consultant: { ...everyone, ...sellsCars, 'vehicles.reserve': 'store', 'users.read': 'own' },
-  service_advisor: { ...everyone, 'users.read': 'own' },
+  store_manager: {
+    ...managerOfStore,
+    ...runsSales,
+    ...managesCustomers,
+    ...runsLeads,
+    ...advisesBuyers,
+    'users.reveal_id_number': 'store',
+  },
+  sales_manager: {
+    ...everyone,
+    ...runsSales,
+    ...managesCustomers,
+    ...runsLeads,
+    ...advisesBuyers,
+    'users.read': 'store',
+  },
+  sales_consultant: {
+    ...everyone,
+    ...sellsCars,
+    'vehicles.reserve': 'store',
+    'users.read': 'own',
+    'customers.read': 'store',
+    'customers.manage': 'own',
+    'customers.view_contact': 'own',
+    'leads.read': 'own',
+    'leads.manage': 'own',
+    ...receivesVisitors,
+    'needs.read': 'own',
+    'needs.manage': 'own',
+    'plans.read': 'own',
+    'plans.manage': 'own',
+  },
+  service_advisor: { ...everyone, ...servesCustomers, 'users.read': 'own' },
   technician: { ...everyone, 'users.read': 'own' },
   parts_clerk: { ...everyone, 'users.read': 'own' },
-  finance: { ...everyone, ...sellsCars, 'users.read': 'own' },
-  marketing: { ...everyone, ...sellsCars, 'showroom.manage': 'store', 'users.read': 'own' },
+  finance: { ...everyone, ...sellsCars, 'users.read': 'own', 'customers.read': 'store' },
+  marketing: {
+    ...everyone,
+    ...sellsCars,
+    'showroom.manage': 'store',
+    'users.read': 'own',
+    'customers.read': 'store',
+    'leads.read': 'store',
+  },
   quality_manager: { ...everyone, 'users.read': 'own' },
-  receptionist: { ...everyone, 'showroom.read': 'store', 'users.read': 'own' },
+  receptionist: {
+    ...everyone,
+    ...servesCustomers,
+    'showroom.read': 'store',
+    'users.read': 'own',
+    'leads.read': 'store',
+    'leads.manage': 'store',
+    ...receivesVisitors,
+    'needs.read': 'store',
+    'plans.read': 'store',
+  },
 };
 
 const scopeRank: Record<Scope, number> = { own: 1, store: 2, group: 3 };

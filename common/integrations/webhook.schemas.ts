@@ -13,6 +13,8 @@ export const publicEventTypes = [
   // a store's price list starts or stops being the price on display (payload: { priceList })
   'catalog.price_list.published',
   'catalog.price_list.withdrawn',
+  // a message to a customer for the store's SMS / WeChat gateway to send (payload: { notification })
+  'crm.notification.requested',
 ] as const;
 export type PublicEventType = (typeof publicEventTypes)[number];
 

@@ -17,7 +17,7 @@ export function pageOf<T extends z.ZodType>(item: T, id: string) {
 export const fieldProblem = z.object({ path: z.string(), message: z.string(), code: z.string() });
 
 export const problemSchema = z
-  .object({
+  .looseObject({
     type: z.string(),
     title: z.string(),
     status: z.number().int(),

@@ -48,6 +48,10 @@ export const ruleMessages: Record<RuleLanguage, Record<string, string>> = {
     'rules.cn_plate.bad_serial': 'Serial {serial} may only contain digits and letters.',
     'rules.cn_plate.bad_nev_serial':
       'Serial {serial} is not a valid new-energy serial (small: D/A/B/C/E or F/G/H/J/K, a letter or digit, then 4 digits; large: 5 digits then D or F).',
+    // Customer file (crm)
+    'rules.crm.bad_document_number': 'A passport or permit number is 5-20 letters and digits.',
+    'rules.crm.mobile_repeated': 'This mobile number is already in the list.',
+    'rules.crm.mileage_needs_reason': 'The reading is below the last one ({last} km): give a reason.',
     // Request validation
     'rules.input.bad_date': 'Not a real calendar date (YYYY-MM-DD).',
     'rules.input.bad_instant': 'Not an ISO-8601 date-time with offset (e.g. 2026-03-01T09:00:00+08:00).',
@@ -121,6 +125,9 @@ export const ruleMessages: Record<RuleLanguage, Record<string, string>> = {
     'rules.cn_plate.bad_serial': '序号 {serial} 只能由数字和字母组成。',
     'rules.cn_plate.bad_nev_serial':
       '序号 {serial} 不是有效的新能源号牌序号（小型：D/A/B/C/E 或 F/G/H/J/K，再一位字母或数字，后四位数字；大型：五位数字后接 D 或 F）。',
+    'rules.crm.bad_document_number': '护照或通行证号码应为 5-20 位字母和数字。',
+    'rules.crm.mobile_repeated': '该手机号码已在列表中。',
+    'rules.crm.mileage_needs_reason': '读数低于上次记录（{last} 公里），请填写原因。',
     'rules.input.bad_date': '不是有效的日期（YYYY-MM-DD）。',
     'rules.input.bad_instant': '不是带时区的 ISO-8601 时间（例如 2026-03-01T09:00:00+08:00）。',
     'rules.input.not_fen': '金额须为整数（单位：分）。',

@@ -8,6 +8,7 @@ import { findStoreByCode, insertStore } from '../modules/identity/store.repo';
 import { findUserByUsername, insertUserRow, replaceStoreRoles } from '../modules/identity/user.repo';
 import { seedCatalog } from '../modules/catalog';
 import { seedYard } from '../modules/vehicles';
+import { seedCustomers } from '../modules/crm';
 
 const demoStores = [
   { code: 'BJ01', name: '北京朝阳4S店', address: '北京市朝阳区东四环中路 88 号' },
@@ -29,7 +30,7 @@ const demoStaff: { username: string; name: string; role: Role }[] = [
  * Demo data for trying the product: stores with a full staff each (password `forecourt-demo`).
  * `large` adds 20 stores for load trials. Running it twice adds nothing twice.
  */
-export async function seedDemo(handle: DbHandle, _keys: PiiKeys, size: 'small' | 'large') {
+export async function seedDemo(handle: DbHandle, keys: PiiKeys, size: 'small' | 'large') {
   const { db } = handle;
   const group = await db.selectFrom('dealer_groups').select('id').limit(1).executeTakeFirst();
   if (!group) throw new Error('no dealer group yet: start the server once (forecourt serve)');
@@ -98,9 +99,10 @@ export async function seedDemo(handle: DbHandle, _keys: PiiKeys, size: 'small' |
   }
   const catalog = await seedCatalog(db, group.id, storeIds);
   const vehicles = await seedYard(db, group.id, storeIds);
+  const customers = await seedCustomers(db, keys, group.id, storeIds);
   return (
     `demo data: ${addedStores} stores and ${addedUsers} staff added (password "forecourt-demo", e.g. wang.fang.bj01); ` +
     `catalogue: ${catalog.brands} brands, ${catalog.models} series, ${catalog.trims} trims, ${catalog.options} options, ${catalog.priceLists} price lists added; ` +
-    `yard: ${vehicles} vehicles added`
+    `yard: ${vehicles} vehicles added; customers: ${customers} added`
   );
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Dialect } from './database';
 import type { Database } from './schema';
 
@@ -59,4 +59,14 @@ export async function describeDurability(db: Kysely<Database>, dialect: Dialect)
     }
   }
   return `PostgreSQL fsync=${value('fsync')}, full_page_writes=${value('full_page_writes')}, synchronous_commit=${value('synchronous_commit')}`;
+}
+
+/**
+ * A text column that compares byte-wise on both databases (SQLite's default; `collate "C"` on
+ * PostgreSQL), so prefix ranges over normalised search columns (`name >= 'wang' and name < 'wanh'`)
+ * are answered from a plain b-tree index whatever the database's locale.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function binaryTextType(db: Kysely<any>) {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? sql`text collate "C"` : sql`text`;
 }

@@ -5,6 +5,11 @@ import * as m0002 from './migrations/0002-identity';
 import * as m0003 from './migrations/0003-webhooks';
 import * as m0004 from './migrations/0004-catalog';
 import * as m0005 from './migrations/0005-vehicles';
+import * as m0006 from './migrations/0006-crm';
+import * as m0007 from './migrations/0007-crm-leads';
+import * as m0008 from './migrations/0008-crm-needs';
+import * as m0009 from './migrations/0009-crm-reception';
+import * as m0010 from './migrations/0010-list-indexes';
 
 /** Every migration, in order. Written once with Kysely's schema builder; they run on both dialects. */
 export const migrations: Record<string, Migration> = {
@@ -13,6 +18,11 @@ export const migrations: Record<string, Migration> = {
   '0003-webhooks': m0003,
   '0004-catalog': m0004,
   '0005-vehicles': m0005,
+  '0006-crm': m0006,
+  '0007-crm-leads': m0007,
+  '0008-crm-needs': m0008,
+  '0009-crm-reception': m0009,
+  '0010-list-indexes': m0010,
 };
 
 /** The schema version a backup records: the name of the newest migration. */

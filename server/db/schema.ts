@@ -3,6 +3,18 @@ import type { PlatformTables } from '../platform/platform.tables';
 import type { IntegrationsTables } from '../modules/integrations/integrations.tables';
 import type { CatalogTables } from '../modules/catalog/catalog.tables';
 import type { VehiclesTables } from '../modules/vehicles/vehicles.tables';
+import type { CrmTables } from '../modules/crm/crm.tables';
+import type { LeadTables } from '../modules/crm/lead.tables';
+import type { NeedsTables } from '../modules/crm/needs.tables';
+import type { ReceptionTables } from '../modules/crm/reception.tables';
 
 /** The whole database as Kysely sees it: each module contributes its own tables. */
-export type Database = PlatformTables & IdentityTables & IntegrationsTables & CatalogTables & VehiclesTables;
+export type Database = PlatformTables &
+  IdentityTables &
+  IntegrationsTables &
+  CatalogTables &
+  VehiclesTables &
+  CrmTables &
+  LeadTables &
+  NeedsTables &
+  ReceptionTables;

@@ -34,6 +34,17 @@ export const errorStatus = {
   'vehicles.reserved_by_other': 403,
   'vehicles.transfer_same_store': 422,
   'vehicles.nev_required_in_showroom': 422,
+  'crm.duplicate_customer': 409,
+  'crm.vin_on_other_customer': 409,
+  'crm.customer_merged': 409,
+  'crm.merge_same_customer': 422,
+  'crm.unknown_owner': 422,
+  'crm.vehicle_not_available': 422,
+  'crm.vehicle_on_test_drive': 409,
+  'crm.licence_not_checked': 422,
+  'crm.licence_expired': 422,
+  'crm.mileage_below_last': 422,
+  'crm.not_on_price_list': 422,
   'import.rows_invalid': 422,
   'import.unreadable_file': 400,
   'backup.database_not_empty': 422,
@@ -54,10 +65,17 @@ export class AppError extends Error {
   readonly status: number;
   readonly params: Record<string, string | number>;
   readonly errors: FieldError[] | undefined;
+  /** RFC 9457 extension members of the answer (e.g. the matching customers of a duplicate). */
+  readonly extensions: Record<string, unknown> | undefined;
 
   constructor(
     code: ErrorCode,
-    options: { params?: Record<string, string | number>; errors?: FieldError[]; detail?: string } = {},
+    options: {
+      params?: Record<string, string | number>;
+      errors?: FieldError[];
+      detail?: string;
+      extensions?: Record<string, unknown>;
+    } = {},
   ) {
     super(options.detail ?? code);
     this.name = 'AppError';
@@ -65,6 +83,7 @@ export class AppError extends Error {
     this.status = errorStatus[code];
     this.params = options.params ?? {};
     this.errors = options.errors;
+    this.extensions = options.extensions;
   }
 }
 

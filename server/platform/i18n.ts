@@ -89,6 +89,50 @@ export const errorTitles: Record<ErrorCode, Record<Lang, string>> = {
     en: 'This store sells new-energy vehicles: the showroom plan must show at least one',
     'zh-CN': '本店销售新能源车，展厅方案中至少应展示一台新能源车',
   },
+  'crm.duplicate_customer': {
+    en: 'A customer with the same {fields} already exists; open it, merge, or confirm a new customer',
+    'zh-CN': '已存在相同{fields}的客户：请打开该客户、合并，或确认新建',
+  },
+  'crm.vin_on_other_customer': {
+    en: 'This VIN is already registered to another customer of the group',
+    'zh-CN': '该车架号已登记在集团内的其他客户名下',
+  },
+  'crm.customer_merged': {
+    en: 'This customer was merged into another one; change that one instead',
+    'zh-CN': '该客户已合并到其他客户，请修改合并后的客户',
+  },
+  'crm.merge_same_customer': {
+    en: 'A customer cannot be merged into itself',
+    'zh-CN': '客户不能与自身合并',
+  },
+  'crm.vehicle_not_available': {
+    en: 'Only a demo or in-stock car of the store can be test-driven (this one is {status})',
+    'zh-CN': '只有本店的试驾车或在库车辆可以试驾（该车当前为 {status}）',
+  },
+  'crm.vehicle_on_test_drive': {
+    en: 'This car is out on another test drive',
+    'zh-CN': '该车正在进行另一场试驾',
+  },
+  'crm.licence_not_checked': {
+    en: 'Check the driving licence before the test drive starts',
+    'zh-CN': '试驾开始前必须核验驾驶证',
+  },
+  'crm.licence_expired': {
+    en: 'The driving licence has expired ({validUntil})',
+    'zh-CN': '驾驶证已过期（有效期至 {validUntil}）',
+  },
+  'crm.unknown_owner': {
+    en: 'The owner must be an active staff member of the customer’s store',
+    'zh-CN': '负责人必须是该客户所属门店的在职员工',
+  },
+  'crm.mileage_below_last': {
+    en: 'The reading is below the last one; give a reason',
+    'zh-CN': '里程读数低于上次记录，请填写原因',
+  },
+  'crm.not_on_price_list': {
+    en: 'Not on the price list the store displays today (汽车销售管理办法 Art. 10)',
+    'zh-CN': '不在本店今日明示的价目表中（《汽车销售管理办法》第十条）',
+  },
   'import.rows_invalid': {
     en: '{count} rows have errors; nothing was imported',
     'zh-CN': '{count} 行有错误，未导入任何数据',

@@ -53,6 +53,7 @@ export function sendProblem(
         status: number;
         params?: Record<string, string | number>;
         errors?: FieldError[];
+        extensions?: Record<string, unknown>;
       },
   detail?: string,
 ) {
@@ -68,6 +69,7 @@ export function sendProblem(
       detail: detail ?? title,
       code: err.code,
       ...(err.errors && err.errors.length ? { errors: err.errors } : {}),
+      ...(err.extensions ?? {}),
     });
 }
 

@@ -1,4 +1,6 @@
 import type { Role } from '../../common/identity/roles';
+import { computeCnIdCheckChar } from '../../common/rules/cn-id';
+import { makeVin } from '../modules/vehicles/vehicle.fixtures';
 import type { TestApp } from './harness';
 
 /** Builders for every entity, through the API (so tests exercise what users do). */
@@ -137,4 +139,56 @@ export async function makePriceList(
   if (published.status !== 200)
     throw new Error(`publish: ${published.status} ${JSON.stringify(published.body)}`);
   return published.body as { id: string; status: string; version: number };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CRM builders: customers (valid mobiles and resident ids) and their vehicles.
+// ---------------------------------------------------------------------------------------------
+
+let mobileSeq = Math.floor(Math.random() * 9_000_000);
+/** A valid mainland mobile number, different on every call. */
+export function makeMobile(): string {
+  mobileSeq += 1;
+  return `139${String(10_000_000 + (mobileSeq % 90_000_000)).slice(-8)}`;
+}
+
+let idSeq = Math.floor(Math.random() * 800);
+/** A valid resident identity number (GB 11643 check character), different on every call. */
+export function makeResidentId(): string {
+  idSeq += 1;
+  const day = String(1 + (idSeq % 28)).padStart(2, '0');
+  const month = String(1 + (Math.floor(idSeq / 28) % 12)).padStart(2, '0');
+  const body = `110105${1970 + (Math.floor(idSeq / 336) % 40)}${month}${day}${String(idSeq % 1000).padStart(3, '0')}`;
+  return body + computeCnIdCheckChar(body)!;
+}
+
+/** A customer of a store created through the API by the administrator (201 expected). */
+export async function makeCustomer(t: TestApp, storeId: string, overrides: Record<string, unknown> = {}) {
+  const res = await t.call('POST', '/api/v1/customers', {
+    token: t.adminToken,
+    body: { type: 'individual', name: `客户${next()}`, mobiles: [makeMobile()], storeId, ...overrides },
+  });
+  if (res.status !== 201) throw new Error(`makeCustomer: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as {
+    id: string;
+    name: string;
+    number: string;
+    version: number;
+    storeId: string;
+    mobiles: { number: string }[];
+  };
+}
+
+/** A vehicle of a customer (valid VIN), created by the administrator. */
+export async function makeCustomerVehicle(
+  t: TestApp,
+  customerId: string,
+  overrides: Record<string, unknown> = {},
+) {
+  const res = await t.call('POST', '/api/v1/customer-vehicles', {
+    token: t.adminToken,
+    body: { customerId, vin: makeVin(), ...overrides },
+  });
+  if (res.status !== 201) throw new Error(`makeCustomerVehicle: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: string; vin: string; plate: string | null; version: number };
 }

@@ -7,3 +7,4 @@ export { resolveActor } from './auth.service';
 export { ensureFirstAdmin } from './bootstrap';
 export { registerIdentityJobs } from './identity.jobs';
 export { findStoreRow, storesOfGroup } from './store.repo';
+export { activeStaffWithRole } from './user.repo';

@@ -71,3 +71,17 @@ export async function countUsers(db: DbOrTrx) {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Active staff holding a role in a store, in a stable order (round-robin lead assignment walks it). */
+export async function activeStaffWithRole(db: DbOrTrx, storeId: string, role: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('user_store_roles')
+    .innerJoin('users', 'users.id', 'user_store_roles.user_id')
+    .select('users.id')
+    .where('user_store_roles.store_id', '=', storeId)
+    .where('user_store_roles.role', '=', role)
+    .where('users.status', '=', 'active')
+    .orderBy('users.id')
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -7,6 +7,7 @@ export { showroomRoutes } from './showroom.routes';
 export { registerVehicleJobs } from './vehicles.jobs';
 export { markVehicleSold, markVehicleDelivered } from './vehicle-status.service';
 export { seedYard } from './vehicles.seed';
+export { findVehicleRow, type VehicleRow } from './vehicle.repo';
 
 import type { FastifyPluginAsync } from 'fastify';
 import { vehicleRoutes } from './vehicle.routes';

@@ -3,6 +3,9 @@ import { identityMatrix } from './identity.rows';
 import { integrationsMatrix } from './integrations.rows';
 import { rulesMatrix } from './rules.rows';
 import { vehiclesMatrix } from './vehicles.rows';
+import { crmMatrix } from './crm.rows';
+import { leadsMatrix } from './leads.rows';
+import { receptionMatrix } from './reception.rows';
 import type { MatrixModule } from './types';
 
 /** Every module's rows of the permission matrix. A module adds its file here. */
@@ -12,4 +15,7 @@ export const matrixModules: MatrixModule<unknown>[] = [
   rulesMatrix,
   catalogMatrix,
   vehiclesMatrix,
+  crmMatrix,
+  leadsMatrix,
+  receptionMatrix,
 ];

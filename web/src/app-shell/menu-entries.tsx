@@ -6,6 +6,9 @@ import {
   BarcodeOutlined,
   CalculatorOutlined,
   CarOutlined,
+  FunnelPlotOutlined,
+  HomeOutlined,
+  IdcardOutlined,
   LayoutOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
@@ -58,6 +61,15 @@ const apiTokensPage = lazy(() =>
   import('../features/identity/api-tokens-page').then((m) => ({ default: m.ApiTokensPage })),
 );
 
+const myDayPage = lazy(() => import('../features/crm/my-day-page').then((m) => ({ default: m.MyDayPage })));
+const leadsPage = lazy(() => import('../features/crm/leads-page').then((m) => ({ default: m.LeadsPage })));
+
+const customersPage = lazy(() =>
+  import('../features/crm/customers-page').then((m) => ({ default: m.CustomersPage })),
+);
+const customerPage = lazy(() =>
+  import('../features/crm/customer-page').then((m) => ({ default: m.CustomerPage })),
+);
 const catalogPage = lazy(() =>
   import('../features/catalog/catalog-page').then((m) => ({ default: m.CatalogPage })),
 );
@@ -85,6 +97,16 @@ const threeGuaranteePage = lazy(() =>
 
 /** Every screen of the app. Adding a module's screen is one line here. */
 export const menuEntries: MenuEntry[] = [
+  // everyone's start page: their alerts and what is due (handbook H3; later modules add to the inbox)
+  { group: 'reception', label: 'myDay', path: '/my-day', icon: <HomeOutlined />, page: myDayPage },
+  {
+    group: 'reception',
+    label: 'leads',
+    path: '/leads',
+    icon: <FunnelPlotOutlined />,
+    permission: 'leads.read',
+    page: leadsPage,
+  },
   {
     group: 'administration',
     label: 'users',
@@ -108,7 +130,7 @@ export const menuEntries: MenuEntry[] = [
     icon: <ApiOutlined />,
     page: apiTokensPage,
   },
-  // The first entry a user may open is their start page (administration, then sales, then tools); the menu orders by group.
+  // Then administration, sales and tools; the menu orders by group.
   {
     group: 'sales',
     label: 'catalog',
@@ -141,6 +163,15 @@ export const menuEntries: MenuEntry[] = [
     permission: 'showroom.read',
     page: showroomPage,
   },
+  // after the sales entries, so that a user who may open both keeps their usual start page
+  {
+    group: 'sales',
+    label: 'customers',
+    path: '/customers',
+    icon: <IdcardOutlined />,
+    permission: 'customers.read',
+    page: customersPage,
+  },
   {
     group: 'tools',
     label: 'vinCheck',
@@ -172,6 +203,7 @@ export type DetailRoute = Pick<MenuEntry, 'path' | 'permission' | 'page'>;
 
 export const detailRoutes: DetailRoute[] = [
   { path: '/vehicles/:id', permission: 'vehicles.read', page: vehiclePage },
+  { path: '/customers/:id', permission: 'customers.read', page: customerPage },
 ];
 
 function mayOpen(me: Me, entry: DetailRoute): boolean {

@@ -1,5 +1,15 @@
-/** English UI strings. zh-CN.ts must have exactly the same keys (checked by the compiler and by i18n.test.ts). */
+import { leadsEn } from './leads.en';
+import { receptionEn } from './reception.en';
+import { customersEn } from './customers.en';
+
+/**
+ * English UI strings. zh-CN.ts must have exactly the same keys (checked by the compiler and by
+ * i18n.test.ts). The leads and my-day screens keep theirs in leads.en.ts / leads.zh-CN.ts.
+ */
 export const en = {
+  ...leadsEn,
+  ...receptionEn,
+  ...customersEn,
   app: {
     name: 'Forecourt',
     fullName: 'Forecourt Dealer Management System',
@@ -13,6 +23,10 @@ export const en = {
     noModules: 'Your roles do not give access to any screen yet. Ask an administrator to assign a role.',
   },
   menu: {
+    myDay: 'My day',
+    leads: 'Leads',
+    receptionBoard: 'Reception board',
+    customers: 'Customers',
     groups: {
       reception: 'Reception',
       sales: 'Sales',

@@ -1,7 +1,13 @@
 import type { Messages } from './en';
+import { leadsZhCN } from './leads.zh-CN';
+import { receptionZhCN } from './reception.zh-CN';
+import { customersZhCN } from './customers.zh-CN';
 
 /** 简体中文界面文字。键必须与 en.ts 完全相同（由编译器和 i18n.test.ts 检查）。 */
 export const zhCN: Messages = {
+  ...leadsZhCN,
+  ...receptionZhCN,
+  ...customersZhCN,
   app: {
     name: 'Forecourt',
     fullName: 'Forecourt 经销商管理系统',
@@ -15,6 +21,10 @@ export const zhCN: Messages = {
     noModules: '您的角色暂时没有可用的功能。请联系管理员分配角色。',
   },
   menu: {
+    myDay: '我的一天',
+    leads: '销售线索',
+    receptionBoard: '接待看板',
+    customers: '客户档案',
     groups: {
       reception: '前台接待',
       sales: '销售',

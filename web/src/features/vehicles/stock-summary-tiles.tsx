@@ -7,7 +7,8 @@ import type { StockSummary } from './vehicles-api';
 
 const tileStatuses: VehicleStatus[] = ['on_order', 'in_transit', 'in_stock', 'reserved', 'demo'];
 
-function Tile({
+/** A figure on a tile; clickable tiles filter the list below. */
+export function Tile({
   label,
   value,
   sub,

@@ -1,0 +1,29 @@
+import type { DbOrTrx } from '../../db/database';
+import type { AlertsTable } from './lead.tables';
+
+export type AlertRow = AlertsTable;
+
+/** Inserts an alert once per dedupe key: a job that runs twice raises one alert. */
+export async function insertAlertOnce(db: DbOrTrx, row: AlertRow) {
+  const res = await db
+    .insertInto('alerts')
+    .values(row)
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+export function findAlert(db: DbOrTrx, id: string) {
+  return db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function resolveAlertRow(db: DbOrTrx, id: string, version: number, by: string, at: string) {
+  const res = await db
+    .updateTable('alerts')
+    .set({ resolved_at: at, resolved_by: by, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('resolved_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}

@@ -1,0 +1,26 @@
+/** The crm module's public API: what other modules and the app may use. */
+export { customerRoutes } from './customer.routes';
+export { customerVehicleRoutes } from './customer-vehicle.routes';
+export { recordCustomerEvent, type CustomerEvent } from './timeline.service';
+export { registerCustomerMergeStep, type CustomerMergeStep } from './customer-merge.service';
+export { loadCustomer } from './crm.access';
+export { seedCustomers } from './crm.seed';
+export { raiseAlert, type NewAlert } from './alert.service';
+export { registerLeadJobs } from './lead.jobs';
+
+import type { FastifyPluginAsync } from 'fastify';
+import { customerRoutes } from './customer.routes';
+import { customerVehicleRoutes } from './customer-vehicle.routes';
+import { leadRoutes } from './lead.routes';
+import { alertRoutes } from './alert.routes';
+import { receptionRoutes } from './reception.routes';
+import './lead-merge';
+
+/** Every route of the module, for app.ts. */
+export const crmModuleRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(customerRoutes);
+  await app.register(customerVehicleRoutes);
+  await app.register(leadRoutes);
+  await app.register(alertRoutes);
+  await app.register(receptionRoutes);
+};
