@@ -11,6 +11,7 @@ import {
   IdcardOutlined,
   LayoutOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   ShopOutlined,
   TagsOutlined,
   TeamOutlined,
@@ -62,6 +63,9 @@ const apiTokensPage = lazy(() =>
 );
 
 const myDayPage = lazy(() => import('../features/crm/my-day-page').then((m) => ({ default: m.MyDayPage })));
+const receptionBoardPage = lazy(() =>
+  import('../features/crm/reception-board-page').then((m) => ({ default: m.ReceptionBoardPage })),
+);
 const leadsPage = lazy(() => import('../features/crm/leads-page').then((m) => ({ default: m.LeadsPage })));
 
 const customersPage = lazy(() =>
@@ -99,6 +103,14 @@ const threeGuaranteePage = lazy(() =>
 export const menuEntries: MenuEntry[] = [
   // everyone's start page: their alerts and what is due (handbook H3; later modules add to the inbox)
   { group: 'reception', label: 'myDay', path: '/my-day', icon: <HomeOutlined />, page: myDayPage },
+  {
+    group: 'reception',
+    label: 'receptionBoard',
+    path: '/reception',
+    icon: <ScheduleOutlined />,
+    permission: 'reception.read',
+    page: receptionBoardPage,
+  },
   {
     group: 'reception',
     label: 'leads',

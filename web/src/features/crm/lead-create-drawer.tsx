@@ -5,7 +5,8 @@ import { leadSources } from '@common/crm/lead.status';
 import { applyFieldErrors, describeError } from '../../api/form-errors';
 import { TrimSelect } from '../catalog/trim-select';
 import type { CreateLead } from './leads-api';
-import { useCreateLead, useCustomerOptions, useLeadOwners } from './leads-api';
+import { useCreateLead, useLeadOwners } from './leads-api';
+import { CustomerSelect } from './customer-select';
 
 const fieldNames = ['customerId', 'source', 'trimId', 'interest', 'campaignRef', 'referredBy', 'ownerId'];
 
@@ -34,8 +35,6 @@ export function LeadCreateDrawer({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<LeadForm>();
-  const [q, setQ] = useState('');
-  const customers = useCustomerOptions(q, storeId);
   const owners = useLeadOwners(storeId, mayAssign && open);
   const create = useCreateLead();
   const source = Form.useWatch('source', form);
@@ -95,15 +94,7 @@ export function LeadCreateDrawer({
           label={t('leads.fields.customer')}
           rules={[{ required: true, message: t('leads.customerRequired') }]}
         >
-          <Select
-            showSearch={{ filterOption: false, onSearch: setQ }}
-            placeholder={t('leads.customerPlaceholder')}
-            loading={customers.isFetching}
-            options={(customers.data ?? []).map((c) => ({
-              value: c.id,
-              label: `${c.name} · ${c.mobiles[0]?.number ?? ''}`,
-            }))}
-          />
+          <CustomerSelect storeId={storeId} placeholder={t('leads.customerPlaceholder')} />
         </Form.Item>
         <Form.Item
           name="source"
