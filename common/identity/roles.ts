@@ -52,6 +52,8 @@ export const actions = [
   'needs.manage',
   'plans.read',
   'plans.manage',
+  'tasks.read',
+  'tasks.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -59,6 +61,9 @@ export type Action = (typeof actions)[number];
 export type Scope = 'own' | 'store' | 'group';
 
 const everyone: Partial<Record<Action, Scope>> = {
+  // every user has their own follow-up tasks; managers see the store's
+  'tasks.read': 'own',
+  'tasks.manage': 'own',
   'rules.use': 'store',
   'stores.read': 'store',
   // the catalogue is the group's: everyone who advises customers reads all of it
@@ -104,6 +109,9 @@ const runsLeads: Partial<Record<Action, Scope>> = {
   'leads.manage': 'store',
   'leads.assign': 'store',
   ...receivesVisitors,
+  // managers see and hand out the store's follow-ups
+  'tasks.read': 'store',
+  'tasks.manage': 'store',
 };
 /** Needs analysis and purchase plans (H3.2, H3.3) follow the lead: managers work the store's. */
 const advisesBuyers: Partial<Record<Action, Scope>> = {
@@ -114,6 +122,8 @@ const advisesBuyers: Partial<Record<Action, Scope>> = {
 };
 const managerOfStore: Partial<Record<Action, Scope>> = {
   ...everyone,
+  'tasks.read': 'store',
+  'tasks.manage': 'store',
   'users.read': 'store',
   'users.manage': 'store',
   'audit.read': 'store',
@@ -154,6 +164,8 @@ export const roleGrants: Record<Role, Partial<Record<Action, Scope>>> = {
     'needs.manage': 'group',
     'plans.read': 'group',
     'plans.manage': 'group',
+    'tasks.read': 'group',
+    'tasks.manage': 'group',
   },
   store_manager: {
     ...managerOfStore,

@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007-crm-leads';
 import * as m0008 from './migrations/0008-crm-needs';
 import * as m0009 from './migrations/0009-crm-reception';
 import * as m0010 from './migrations/0010-list-indexes';
+import * as m0011 from './migrations/0011-crm-tasks';
 
 /** Every migration, in order. Written once with Kysely's schema builder; they run on both dialects. */
 export const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0008-crm-needs': m0008,
   '0009-crm-reception': m0009,
   '0010-list-indexes': m0010,
+  '0011-crm-tasks': m0011,
 };
 
 /** The schema version a backup records: the name of the newest migration. */

@@ -7,6 +7,7 @@ import type { CrmTables } from '../modules/crm/crm.tables';
 import type { LeadTables } from '../modules/crm/lead.tables';
 import type { NeedsTables } from '../modules/crm/needs.tables';
 import type { ReceptionTables } from '../modules/crm/reception.tables';
+import type { TaskTables } from '../modules/crm/task.tables';
 
 /** The whole database as Kysely sees it: each module contributes its own tables. */
 export type Database = PlatformTables &
@@ -17,4 +18,5 @@ export type Database = PlatformTables &
   CrmTables &
   LeadTables &
   NeedsTables &
-  ReceptionTables;
+  ReceptionTables &
+  TaskTables;

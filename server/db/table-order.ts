@@ -40,6 +40,7 @@ export const tablesInOrder = [
   'receptions',
   'test_drives',
   'notifications',
+  'tasks',
   'counters',
   'audit_log',
   'jobs',

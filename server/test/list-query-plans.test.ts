@@ -5,6 +5,7 @@ import { tablesInOrder } from '../db/table-order';
 import { seedCatalog } from '../modules/catalog/catalog.seed';
 import { seedYard } from '../modules/vehicles/vehicles.seed';
 import { seedCustomers } from '../modules/crm';
+import { familyNeed, makeLead } from '../modules/crm/needs.fixtures';
 import { newId } from '../platform/ids';
 import { createTestApp, dialects, testKeys, type TestApp } from './harness';
 import { makeStore } from './factories';
@@ -116,8 +117,12 @@ async function valueFor(t: TestApp, route: ListRoute, name: string): Promise<str
   return noun ? anyIdOf(t, snake(noun[0]!.toLowerCase() + noun.slice(1))) : undefined;
 }
 
+/** Paths whose parameter is not a record id (a share token): filled in while seeding. */
+const fixedPaths = new Map<string, string>();
+
 /** `/api/v1/price-lists/{id}` → the path with a real id of the resource the segment before it names. */
 async function concretePath(t: TestApp, path: string): Promise<string | undefined> {
+  if (fixedPaths.has(path)) return fixedPaths.get(path);
   let out = path;
   for (const m of path.matchAll(/\/([a-z-]+)\/\{[^}]+\}/g)) {
     const id = await anyIdOf(t, snake(m[1]!.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())));
@@ -223,6 +228,35 @@ async function seedVolume(t: TestApp) {
 /** The showroom's side: the demo customers, then 3,000 more with leads, appointments, visits and drives. */
 async function seedCrmVolume(t: TestApp, groupId: string, storeIds: string[]) {
   const db = t.handle.db;
+  // a lead's needs analysis through the API, so its recommendations are explained at volume too
+  const { lead } = await makeLead(t, t.hqStoreId);
+  const needs = await t.call('POST', '/api/v1/needs-analyses', {
+    token: t.adminToken,
+    body: { leadId: lead.id, answers: familyNeed() },
+  });
+  if (needs.status !== 201) throw new Error(`needs analysis: ${needs.status} ${JSON.stringify(needs.body)}`);
+  const priced = await db
+    .selectFrom('price_list_items')
+    .innerJoin('price_lists', 'price_lists.id', 'price_list_items.price_list_id')
+    .select('price_list_items.item_ref')
+    .where('price_lists.store_id', '=', t.hqStoreId)
+    .where('price_lists.status', '=', 'published')
+    .where('price_list_items.item_kind', '=', 'trim')
+    .orderBy('price_list_items.id')
+    .executeTakeFirstOrThrow();
+  const plan = await t.call('POST', '/api/v1/purchase-plans', {
+    token: t.adminToken,
+    body: {
+      leadId: lead.id,
+      needsAnalysisId: needs.body.id,
+      items: [{ trimId: priced.item_ref }],
+      payment: { kind: 'full' },
+    },
+  });
+  if (plan.status !== 201) throw new Error(`purchase plan: ${plan.status} ${JSON.stringify(plan.body)}`);
+  // the public page is reached by its share token, not an id
+  const token = String(plan.body.sharePath).split('/').pop()!;
+  fixedPaths.set('/api/v1/public/purchase-plans/{token}', `/api/v1/public/purchase-plans/${token}`);
   await seedCustomers(db, testKeys, groupId, storeIds);
   const template = await db.selectFrom('customers').selectAll().orderBy('id').executeTakeFirstOrThrow();
   const consultant = await db

@@ -14,7 +14,11 @@ import { customerVehicleRoutes } from './customer-vehicle.routes';
 import { leadRoutes } from './lead.routes';
 import { alertRoutes } from './alert.routes';
 import { receptionRoutes } from './reception.routes';
+import { taskRoutes } from './task.routes';
 import './lead-merge';
+import { needsAnalysisRoutes } from './needs-analysis.routes';
+import { purchasePlanRoutes } from './purchase-plan.routes';
+import './needs-merge';
 
 /** Every route of the module, for app.ts. */
 export const crmModuleRoutes: FastifyPluginAsync = async (app) => {
@@ -23,4 +27,7 @@ export const crmModuleRoutes: FastifyPluginAsync = async (app) => {
   await app.register(leadRoutes);
   await app.register(alertRoutes);
   await app.register(receptionRoutes);
+  await app.register(taskRoutes);
+  await app.register(needsAnalysisRoutes);
+  await app.register(purchasePlanRoutes);
 };

@@ -11,7 +11,7 @@ registerCustomerMergeStep('crm.leads', async (trx, { sourceId, targetId }) => {
 });
 
 // …and so do their appointments, showroom visits, test drives and the messages sent to them.
-for (const table of ['appointments', 'receptions', 'test_drives'] as const)
+for (const table of ['appointments', 'receptions', 'test_drives', 'tasks'] as const)
   registerCustomerMergeStep(`crm.${table}`, async (trx, { sourceId, targetId }) => {
     await trx
       .updateTable(table)

@@ -31,6 +31,7 @@ import {
   type ReceptionView,
 } from './reception.repo';
 import { recordCustomerEvent } from './timeline.service';
+import { scheduleFollowUpAfterVisit } from './task.service';
 
 export const toReception = (r: ReceptionView, now = Date.now()): Reception => ({
   id: r.id,
@@ -215,6 +216,7 @@ export async function departReception(
     after: { status: 'departed', departedAt },
   });
   await recordReceptionEvent(trx, actor.userId, view, 'departed');
+  await scheduleFollowUpAfterVisit(trx, view, actor.userId);
   return toReception(view);
 }
 

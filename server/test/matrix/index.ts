@@ -6,6 +6,8 @@ import { vehiclesMatrix } from './vehicles.rows';
 import { crmMatrix } from './crm.rows';
 import { leadsMatrix } from './leads.rows';
 import { receptionMatrix } from './reception.rows';
+import { tasksMatrix } from './tasks.rows';
+import { needsMatrix } from './needs.rows';
 import type { MatrixModule } from './types';
 
 /** Every module's rows of the permission matrix. A module adds its file here. */
@@ -17,5 +19,7 @@ export const matrixModules: MatrixModule<unknown>[] = [
   vehiclesMatrix,
   crmMatrix,
   leadsMatrix,
+  needsMatrix,
   receptionMatrix,
+  tasksMatrix,
 ];

@@ -67,6 +67,12 @@ const receptionBoardPage = lazy(() =>
   import('../features/crm/reception-board-page').then((m) => ({ default: m.ReceptionBoardPage })),
 );
 const leadsPage = lazy(() => import('../features/crm/leads-page').then((m) => ({ default: m.LeadsPage })));
+const needsWizardPage = lazy(() =>
+  import('../features/crm/needs-wizard-page').then((m) => ({ default: m.NeedsWizardPage })),
+);
+const purchasePlanPage = lazy(() =>
+  import('../features/crm/purchase-plan-page').then((m) => ({ default: m.PurchasePlanPage })),
+);
 
 const customersPage = lazy(() =>
   import('../features/crm/customers-page').then((m) => ({ default: m.CustomersPage })),
@@ -216,6 +222,8 @@ export type DetailRoute = Pick<MenuEntry, 'path' | 'permission' | 'page'>;
 export const detailRoutes: DetailRoute[] = [
   { path: '/vehicles/:id', permission: 'vehicles.read', page: vehiclePage },
   { path: '/customers/:id', permission: 'customers.read', page: customerPage },
+  { path: '/leads/:id/needs', permission: 'needs.read', page: needsWizardPage },
+  { path: '/purchase-plans/:id', permission: 'plans.read', page: purchasePlanPage },
 ];
 
 function mayOpen(me: Me, entry: DetailRoute): boolean {

@@ -1,4 +1,5 @@
 import { leadsEn } from './leads.en';
+import { needsEn } from './needs.en';
 import { receptionEn } from './reception.en';
 import { customersEn } from './customers.en';
 
@@ -8,6 +9,7 @@ import { customersEn } from './customers.en';
  */
 export const en = {
   ...leadsEn,
+  ...needsEn,
   ...receptionEn,
   ...customersEn,
   app: {

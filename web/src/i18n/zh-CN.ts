@@ -1,11 +1,13 @@
 import type { Messages } from './en';
 import { leadsZhCN } from './leads.zh-CN';
+import { needsZhCN } from './needs.zh-CN';
 import { receptionZhCN } from './reception.zh-CN';
 import { customersZhCN } from './customers.zh-CN';
 
 /** 简体中文界面文字。键必须与 en.ts 完全相同（由编译器和 i18n.test.ts 检查）。 */
 export const zhCN: Messages = {
   ...leadsZhCN,
+  ...needsZhCN,
   ...receptionZhCN,
   ...customersZhCN,
   app: {

@@ -1,6 +1,7 @@
 import { App, Button, Dropdown } from 'antd';
 import { DownOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import type { Lead } from '@common/crm/lead.schemas';
 import { leadActionsFrom, type LeadAction } from '@common/crm/lead.status';
 import { describeError } from '../../api/form-errors';
@@ -24,16 +25,19 @@ export function LeadActions({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const move = useMoveLead();
+  const navigate = useNavigate();
   const actions = leadActionsFrom(lead.status);
   const open = lead.status !== 'won' && lead.status !== 'lost';
   const items = [
     ...actions.map((a: LeadAction) => ({ key: a, label: t(`leads.actions.${a}`), danger: a === 'lose' })),
     ...(mayAssign && open ? [{ key: 'assign', label: t('leads.actions.assign'), danger: false }] : []),
+    { key: 'needs', label: t('needs.open'), danger: false },
   ];
   if (items.length === 0) return null;
   const run = (key: string) => {
     if (key === 'lose') return onLose(lead);
     if (key === 'assign') return onAssign(lead);
+    if (key === 'needs') return void navigate(`/leads/${lead.id}/needs`);
     move.mutate(
       { lead, action: key as Exclude<LeadAction, 'lose'> },
       {

@@ -1,7 +1,10 @@
-import { App, Button, Card, Col, Empty, List, Row, Typography } from 'antd';
-import { BellOutlined, CheckOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { App, Button, Card, Col, Empty, List, Row, Tag, Typography } from 'antd';
+import { BellOutlined, CheckOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Alert } from '@common/crm/lead.schemas';
+import type { Appointment } from '@common/crm/reception.schemas';
+import type { Task } from '@common/crm/task.schemas';
 import type { Me } from '@common/identity/user.schemas';
 import { describeError } from '../../api/form-errors';
 import { PageHeader } from '../../app-shell/page-header';
@@ -10,8 +13,10 @@ import { permissionScope, useMe } from '../identity/auth-api';
 import { formatInstant } from '../identity/format';
 import { LeadStatusTag, SlaCell } from './lead-tags';
 import { useLeadList, useMyAlerts, useResolveAlert } from './leads-api';
+import { TaskCompleteModal, TaskCreateModal } from './task-modals';
+import { useMyAppointmentsToday, useMyTasksToday } from './tasks-api';
 
-const knownKinds = ['lead_sla_missed', 'lead_assigned'] as const;
+const knownKinds = ['lead_sla_missed', 'lead_assigned', 'appointment_soon'] as const;
 
 function AlertText({ alert }: { alert: Alert }) {
   const { t } = useTranslation();
@@ -37,14 +42,96 @@ function MyDay({ me }: { me: Me }) {
   const mayReadLeads = permissionScope(me, 'leads.read') !== null;
   const waiting = useLeadList({ status: ['new'], ownerId: mayReadLeads ? me.user.id : undefined }, storeId);
   const newLeads = mayReadLeads ? (waiting.data?.pages.flatMap((p) => p.items) ?? []) : [];
+  const tasks = useMyTasksToday(storeId);
+  const mayReceive = permissionScope(me, 'reception.read') !== null;
+  const appointments = useMyAppointmentsToday(me.user.id, mayReceive);
+  const [completing, setCompleting] = useState<Task | null>(null);
+  const [adding, setAdding] = useState(false);
 
   return (
     <>
-      <PageHeader title={t('myDay.title')} />
+      <PageHeader
+        title={t('myDay.title')}
+        extra={
+          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            {t('myDay.newTask')}
+          </Button>
+        }
+      />
       <Typography.Paragraph type="secondary">
         {t('myDay.greeting', { name: me.user.displayName })}
       </Typography.Paragraph>
       <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={t('myDay.tasks')} data-testid="my-tasks">
+            <List<Task>
+              loading={tasks.isPending}
+              dataSource={tasks.data ?? []}
+              locale={{
+                emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('myDay.noTasks')} />,
+              }}
+              renderItem={(task) => (
+                <List.Item
+                  actions={[
+                    <Button
+                      key="done"
+                      size="small"
+                      icon={<CheckOutlined />}
+                      onClick={() => setCompleting(task)}
+                    >
+                      {t('myDay.complete')}
+                    </Button>,
+                  ]}
+                >
+                  <List.Item.Meta
+                    title={
+                      <span>
+                        <Tag>{t(`myDay.taskTypes.${task.type}`)}</Tag> {task.title}
+                        {task.customerName ? ` · ${task.customerName}` : ''}
+                      </span>
+                    }
+                    description={
+                      task.overdue ? (
+                        <Typography.Text type="danger">
+                          {t('myDay.overdue')} · {formatInstant(task.dueAt)}
+                        </Typography.Text>
+                      ) : (
+                        formatInstant(task.dueAt)
+                      )
+                    }
+                  />
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+        {mayReceive && (
+          <Col xs={24} xl={12}>
+            <Card size="small" title={t('myDay.myAppointments')} data-testid="my-appointments">
+              <List<Appointment>
+                loading={appointments.isPending}
+                dataSource={appointments.data ?? []}
+                locale={{
+                  emptyText: (
+                    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('myDay.noAppointments')} />
+                  ),
+                }}
+                renderItem={(a) => (
+                  <List.Item>
+                    <List.Item.Meta
+                      title={
+                        <span>
+                          <strong>{formatInstant(a.scheduledAt).slice(11)}</strong> {a.customerName}
+                        </span>
+                      }
+                      description={a.purpose ?? t(`reception.appointmentStatuses.${a.status}`)}
+                    />
+                  </List.Item>
+                )}
+              />
+            </Card>
+          </Col>
+        )}
         <Col xs={24} xl={mayReadLeads ? 12 : 24}>
           <Card
             size="small"
@@ -116,11 +203,13 @@ function MyDay({ me }: { me: Me }) {
           </Col>
         )}
       </Row>
+      <TaskCompleteModal task={completing} onClose={() => setCompleting(null)} />
+      <TaskCreateModal open={adding} storeId={storeId} onClose={() => setAdding(false)} />
     </>
   );
 }
 
-/** My day: the alerts addressed to me or my roles, and my new leads waiting for a first contact. */
+/** My day (everyone's start page): tasks due today and overdue, my appointments, alerts, new leads to contact. */
 export function MyDayPage() {
   const me = useMe();
   return me.data ? <MyDay me={me.data} /> : null;
