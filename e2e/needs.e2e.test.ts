@@ -16,6 +16,7 @@ let browser: TestBrowser;
 let page: Page;
 let setupError: unknown = null;
 let leadId = '';
+let customerId = '';
 let consultantToken = '';
 const consultant = { username: 'qian.li', password: 'Qian-Li-2026!', name: '钱丽' };
 
@@ -123,6 +124,7 @@ async function seed(): Promise<void> {
     mobiles: ['13912345670'],
     storeId,
   });
+  customerId = customer.id;
   consultantToken = await login(consultant.username, consultant.password);
   leadId = (
     await call<{ id: string }>('POST', '/leads', consultantToken, {
@@ -134,6 +136,24 @@ async function seed(): Promise<void> {
 }
 
 const next = (label: RegExp) => page.getByRole('button', { name: label }).click();
+
+/** Now plus `minutes` in the store's zone (Asia/Shanghai), as the date picker shows it. */
+function shanghai(minutes: number) {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(Date.now() + minutes * 60_000))
+      .map((x) => [x.type, x.value]),
+  );
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
 
 describe('needs analysis, recommendation and purchase plan in the browser', () => {
   beforeAll(async () => {
@@ -155,8 +175,60 @@ describe('needs analysis, recommendation and purchase plan in the browser', () =
   }, timeout);
 
   it(
+    'the consultant books the customer in and receives her on the reception board (the lead follows)',
+    async () => {
+      await page.goto(server.baseUrl);
+      await page.locator('.fc-sign-in').waitFor({ state: 'visible' });
+      await signIn(page, consultant.username, consultant.password);
+      await page.locator('.fc-shell').waitFor({ state: 'visible' });
+      await page.goto(`${server.baseUrl}/reception`);
+      const soon = shanghai(15 + (5 - (new Date().getMinutes() % 5)));
+      if (soon.date === shanghai(0).date) {
+        await page.getByRole('button', { name: '预约到店' }).click();
+        const drawer = page.getByRole('dialog').filter({ hasText: '预约到店' });
+        await drawer.getByRole('combobox', { name: '客户' }).fill('王芳');
+        await page
+          .locator('.ant-select-dropdown:visible .ant-select-item-option')
+          .filter({ hasText: '王芳' })
+          .click();
+        const when = drawer.getByLabel('到店时间');
+        await when.click();
+        await when.fill(`${soon.date} ${soon.time}`);
+        await when.press('Enter');
+        await drawer.getByRole('button', { name: /创\s*建/ }).click();
+        await drawer.waitFor({ state: 'hidden' });
+        const appointments = page.getByTestId('board-appointments');
+        await expect.poll(() => appointments.innerText()).toContain('王芳');
+        await appointments.getByRole('button', { name: /操作/ }).click();
+        await page
+          .locator('.ant-dropdown:visible .ant-dropdown-menu-item')
+          .filter({ hasText: /^\s*到店\s*$/ })
+          .click();
+      } else {
+        // the store's day is about to end: receive her as a walk-in rather than book for tomorrow
+        await page.getByRole('button', { name: '自然到店' }).click();
+        await page.getByRole('dialog').getByRole('combobox', { name: '客户' }).fill('王芳');
+        await page
+          .locator('.ant-select-dropdown:visible .ant-select-item-option')
+          .filter({ hasText: '王芳' })
+          .click();
+      }
+      const visit = page.getByRole('dialog').filter({ hasText: '王芳' });
+      await visit.getByLabel('客户原话').fill('想要六座纯电 SUV，预算 30 万以内');
+      await visit.getByRole('button', { name: /保\s*存/ }).click();
+      await visit.waitFor({ state: 'hidden' });
+      await expect.poll(() => page.getByTestId('board-in-showroom').innerText()).toContain('六座纯电');
+      await saveScreenshot(page, 'needs-00-reception-zh');
+      const lead = await call<{ status: string }>('GET', `/leads/${leadId}`, consultantToken);
+      expect(lead.status).toBe('visited');
+    },
+    timeout,
+  );
+
+  it(
     'fills the needs, recommends the fitting in-stock trim with reasons, makes the plan and its PDF (zh-CN, then en)',
     async () => {
+      await browser.context.clearCookies();
       await page.goto(server.baseUrl);
       await page.locator('.fc-sign-in').waitFor({ state: 'visible' });
       await signIn(page, consultant.username, consultant.password);
@@ -243,6 +315,28 @@ describe('needs analysis, recommendation and purchase plan in the browser', () =
       expect(await visibleText(page.locator('h1'))).toBe('Personalised purchase plan');
       expect(await page.locator('body').innerText()).toContain('EV 730 Smart Drive');
       await saveScreenshot(page, 'needs-06-share-page-en');
+      expect(browser.pageErrors).toEqual([]);
+    },
+    timeout,
+  );
+
+  it(
+    'the customer 360 page shows it all on the timeline: booking, visit, needs and the plan',
+    async () => {
+      await page.goto(server.baseUrl);
+      await page.locator('.fc-sign-in, .fc-shell').first().waitFor({ state: 'visible' });
+      if (await page.locator('.fc-sign-in').isVisible()) {
+        await signIn(page, consultant.username, consultant.password);
+        await page.locator('.fc-shell').waitFor({ state: 'visible' });
+      }
+      await page.locator('.fc-header .ant-segmented-item').filter({ hasText: '简体中文' }).click();
+      await page.goto(`${server.baseUrl}/customers/${customerId}`);
+      const timeline = page.locator('.ant-timeline');
+      await timeline.waitFor({ state: 'visible' });
+      const text = await timeline.innerText();
+      for (const step of ['建立客户档案', '建立线索', '到店', '需求分析', '生成购车方案 PP-'])
+        expect(text, step).toContain(step);
+      await saveScreenshot(page, 'needs-07-customer-timeline-zh');
       expect(browser.pageErrors).toEqual([]);
     },
     timeout,

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -10,6 +10,7 @@ import { familyNeed, makeLead, makeShowroom } from './needs.fixtures';
 
 type Staff = Awaited<ReturnType<typeof makeStaff>>;
 const dir = mkdtempSync(join(tmpdir(), 'plan-pdf-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The text of a PDF as pdftotext (poppler-utils) reads it, layout kept. */
 function pdfText(bytes: Buffer, name: string): string {

@@ -29,13 +29,27 @@ export async function receptionStore(db: DbOrTrx, actor: Actor, storeId?: string
 const invalid = (path: string, code: string, message: string) =>
   new AppError('request.invalid', { errors: [{ path, code, message }] });
 
-/** A lead named on a booking or visit must be the same customer's lead in the same store. */
+/**
+ * A lead named on a booking or visit must be the same customer's lead in the same store. When none is
+ * named, the customer's open lead in the store (the newest) is the one the visit belongs to (H3.1 handoff).
+ */
 export async function checkLinkedLead(
   db: DbOrTrx,
   leadId: string | null | undefined,
   customerId: string,
   storeId: string,
 ) {
+  if (leadId === undefined) {
+    const open = await db
+      .selectFrom('leads')
+      .select('id')
+      .where('customer_id', '=', customerId)
+      .where('store_id', '=', storeId)
+      .where('status', 'not in', ['won', 'lost'])
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    return open ? ((await findLead(db, open.id)) ?? null) : null;
+  }
   if (!leadId) return null;
   const lead = await findLead(db, leadId);
   if (!lead || lead.customer_id !== customerId || lead.store_id !== storeId)

@@ -126,6 +126,9 @@ export const customersEn = {
       crm_reception_departed: 'Left the showroom',
       crm_test_drive_started: 'Test drive started: {{vehicle}}',
       crm_test_drive_completed: 'Test drive completed: {{vehicle}}',
+      crm_needs_analysis_saved: 'Needs analysis for lead {{leadNumber}} saved (version {{version}})',
+      crm_purchase_plan_created: 'Purchase plan {{number}} made',
+      crm_task_done: 'Follow-up done: {{title}}',
     },
   },
 };

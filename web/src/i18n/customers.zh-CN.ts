@@ -120,6 +120,9 @@ export const customersZhCN: typeof customersEn = {
       crm_reception_departed: '离店',
       crm_test_drive_started: '开始试驾：{{vehicle}}',
       crm_test_drive_completed: '完成试驾：{{vehicle}}',
+      crm_needs_analysis_saved: '保存线索 {{leadNumber}} 的需求分析（第 {{version}} 版）',
+      crm_purchase_plan_created: '生成购车方案 {{number}}',
+      crm_task_done: '完成跟进：{{title}}',
     },
   },
 };
