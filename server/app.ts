@@ -24,19 +24,13 @@ import { registerSecurityHeaders } from './platform/security-headers';
 import { registerInputGuards } from './platform/input-guards';
 import type { PiiKeys } from './platform/pii';
 import { createHandlerRegistry, type HandlerRegistry } from './platform/worker';
-import { registerWebhookDelivery, webhookRoutes } from './modules/integrations';
+import { webhookRoutes } from './modules/integrations';
+import { registerAllJobs } from './jobs';
 import { rulesRoutes } from './modules/rules';
-import {
-  authRoutes,
-  registerIdentityJobs,
-  resolveActor,
-  storeRoutes,
-  tokenRoutes,
-  userRoutes,
-} from './modules/identity';
+import { authRoutes, resolveActor, storeRoutes, tokenRoutes, userRoutes } from './modules/identity';
 import { catalogRoutes } from './modules/catalog';
-import { registerVehicleJobs, vehiclesModuleRoutes } from './modules/vehicles';
-import { crmModuleRoutes, registerLeadJobs } from './modules/crm';
+import { vehiclesModuleRoutes } from './modules/vehicles';
+import { crmModuleRoutes } from './modules/crm';
 
 export interface BuildAppOptions {
   handle: DbHandle;
@@ -65,10 +59,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const handlers = options.handlers ?? createHandlerRegistry();
   const ctx: AppContext = { handle: options.handle, keys: options.keys, handlers, log: app.log, routes: [] };
   app.decorate('ctx', ctx);
-  registerIdentityJobs(handlers, options.handle.db);
-  registerWebhookDelivery(handlers, options.handle.db, options.keys);
-  registerVehicleJobs(handlers, options.handle.db);
-  registerLeadJobs(handlers, options.handle.db);
+  registerAllJobs(handlers, options.handle.db, options.keys);
 
   // every route, as registered: the permission-matrix test checks it covers them all
   app.addHook('onRoute', (route) => {

@@ -8,9 +8,8 @@ import { buildApp } from './app';
 import { loadSecretKey } from './platform/pii';
 import { createHandlerRegistry, startWorker } from './platform/worker';
 import { writeBackup, restoreBackup } from './platform/backup';
-import { ensureFirstAdmin, registerIdentityJobs } from './modules/identity';
-import { registerWebhookDelivery } from './modules/integrations';
-import { registerVehicleJobs } from './modules/vehicles';
+import { ensureFirstAdmin } from './modules/identity';
+import { registerAllJobs } from './jobs';
 import { scheduleIdentityJobs } from './modules/identity/identity.jobs';
 import { createUserFromCli } from './cli/user-create';
 import { seedDemo } from './cli/seed-demo';
@@ -55,9 +54,7 @@ async function main(argv: string[]) {
         return await serve(rest);
       case 'worker': {
         const handlers = createHandlerRegistry();
-        registerIdentityJobs(handlers, handle.db);
-        registerVehicleJobs(handlers, handle.db);
-        registerWebhookDelivery(handlers, handle.db, loadSecretKey(config.dataDir));
+        registerAllJobs(handlers, handle.db, loadSecretKey(config.dataDir));
         const worker = startWorker(handle, handlers, log);
         log.info({ workerId: worker.workerId }, 'worker running');
         await waitForSignal();
@@ -67,6 +64,7 @@ async function main(argv: string[]) {
       case 'user':
         return await createUserFromCli(handle, rest);
       case 'seed-demo': {
+        announceFirstAdmin(await ensureFirstAdmin(handle.db)); // a fresh database: its admin first
         const { values } = parseArgs({ args: rest, options: { size: { type: 'string', default: 'small' } } });
         const summary = await seedDemo(
           handle,
@@ -105,14 +103,7 @@ async function main(argv: string[]) {
   async function serve(args: string[]) {
     const { values } = parseArgs({ args, options: { 'no-worker': { type: 'boolean', default: false } } });
     const keys = loadSecretKey(config.dataDir);
-    const first = await ensureFirstAdmin(handle.db);
-    if (first?.generated) {
-      console.log(
-        `\n  First start: created user "admin" with one-time password: ${first.password}\n  Sign in and change it.\n`,
-      );
-    } else if (first) {
-      console.log('\n  First start: created user "admin" with the password from FORECOURT_ADMIN_PASSWORD.\n');
-    }
+    announceFirstAdmin(await ensureFirstAdmin(handle.db));
     await scheduleIdentityJobs(handle.db);
     const handlers = createHandlerRegistry();
     const app = await buildApp({
@@ -151,3 +142,14 @@ main(process.argv.slice(2)).then(
     process.exit(1);
   },
 );
+
+/** On an empty database the first `admin` is created: say so once, with its one-time password. */
+function announceFirstAdmin(first: Awaited<ReturnType<typeof ensureFirstAdmin>>) {
+  if (first?.generated) {
+    console.log(
+      `\n  First start: created user "admin" with one-time password: ${first.password}\n  Sign in and change it.\n`,
+    );
+  } else if (first) {
+    console.log('\n  First start: created user "admin" with the password from FORECOURT_ADMIN_PASSWORD.\n');
+  }
+}

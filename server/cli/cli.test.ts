@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, existsSync } from 'node:fs';
+import { mkdtempSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,4 +71,19 @@ describe('the forecourt command', () => {
     await restored.close();
     expect(users.map((u) => u.username)).toEqual(['admin', 'li.na']);
   });
+
+  it('seed-demo fills a fresh data directory (its admin first) and adds nothing the second time', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fc-cli-seed-'));
+    const env = { FORECOURT_DATA_DIR: dir, FORECOURT_ADMIN_PASSWORD: 'seed-admin-password' };
+    const first = run(['seed-demo'], env);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toContain('created user "admin"');
+    expect(first.stdout).toMatch(/3 stores and 24 staff added/);
+    expect(first.stdout).toMatch(/customers: \d+ added/);
+    expect(first.stdout).toMatch(/leads: \d+ added/);
+    const again = run(['seed-demo'], env);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/0 stores and 0 staff added/);
+    rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
 });

@@ -8,7 +8,7 @@ import { findStoreByCode, insertStore } from '../modules/identity/store.repo';
 import { findUserByUsername, insertUserRow, replaceStoreRoles } from '../modules/identity/user.repo';
 import { seedCatalog } from '../modules/catalog';
 import { seedYard } from '../modules/vehicles';
-import { seedCustomers } from '../modules/crm';
+import { seedCustomers, seedLeads } from '../modules/crm';
 
 const demoStores = [
   { code: 'BJ01', name: '北京朝阳4S店', address: '北京市朝阳区东四环中路 88 号' },
@@ -100,9 +100,10 @@ export async function seedDemo(handle: DbHandle, keys: PiiKeys, size: 'small' | 
   const catalog = await seedCatalog(db, group.id, storeIds);
   const vehicles = await seedYard(db, group.id, storeIds);
   const customers = await seedCustomers(db, keys, group.id, storeIds);
+  const leads = await seedLeads(db, storeIds);
   return (
     `demo data: ${addedStores} stores and ${addedUsers} staff added (password "forecourt-demo", e.g. wang.fang.bj01); ` +
     `catalogue: ${catalog.brands} brands, ${catalog.models} series, ${catalog.trims} trims, ${catalog.options} options, ${catalog.priceLists} price lists added; ` +
-    `yard: ${vehicles} vehicles added; customers: ${customers} added`
+    `yard: ${vehicles} vehicles added; customers: ${customers} added; leads: ${leads} added`
   );
 }

@@ -5,6 +5,7 @@ export { recordCustomerEvent, type CustomerEvent } from './timeline.service';
 export { registerCustomerMergeStep, type CustomerMergeStep } from './customer-merge.service';
 export { loadCustomer } from './crm.access';
 export { seedCustomers } from './crm.seed';
+export { seedLeads } from './lead.seed';
 export { raiseAlert, type NewAlert } from './alert.service';
 export { registerLeadJobs } from './lead.jobs';
 
