@@ -26,6 +26,7 @@ import type { PiiKeys } from './platform/pii';
 import { createHandlerRegistry, type HandlerRegistry } from './platform/worker';
 import { webhookRoutes } from './modules/integrations';
 import { registerAllJobs } from './jobs';
+import { redactRequestForLog } from './platform/log-redaction';
 import { rulesRoutes } from './modules/rules';
 import { authRoutes, resolveActor, storeRoutes, tokenRoutes, userRoutes } from './modules/identity';
 import { catalogRoutes } from './modules/catalog';
@@ -35,8 +36,8 @@ import { crmModuleRoutes } from './modules/crm';
 export interface BuildAppOptions {
   handle: DbHandle;
   keys: PiiKeys;
-  /** false for tests; a pino level for the server. */
-  logger?: false | { level: string };
+  /** false for tests; a pino level (and, for tests of the log itself, a stream) for the server. */
+  logger?: false | { level: string; stream?: { write(line: string): void } };
   handlers?: HandlerRegistry;
   /** Serve the built web app (web/dist) at `/`. */
   serveWeb?: boolean;
@@ -47,7 +48,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Builds the HTTP app from the modules: one place that lists every route plugin. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger ? { ...options.logger, serializers: { req: redactRequestForLog } } : false,
     bodyLimit: 1024 * 1024,
     // long path parameters reach the schema (and get a 400 naming the field) instead of a bare 414
     routerOptions: { maxParamLength: 1000 },

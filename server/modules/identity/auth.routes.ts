@@ -81,13 +81,6 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         secure,
         maxAge,
       });
-      await recordAudit(db, {
-        actorId: result.user.id,
-        storeId: null,
-        entity: 'user',
-        entityId: result.user.id,
-        action: 'login',
-      });
       return {
         token: result.token,
         csrfToken: result.csrfToken,

@@ -1,3 +1,4 @@
+import { recordAudit } from '../../platform/audit';
 import type { Role } from '../../../common/identity/roles';
 import type { Db } from '../../db/database';
 import { newToken, tokenHash } from '../../platform/auth';
@@ -30,27 +31,49 @@ export async function login(db: Db, username: string, password: string, ip: stri
   const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
   if (!user || !ok || user.status !== 'active') {
     await recordLoginFailure(db, username, ip);
+    // a failed sign-in to a real account is in its audit trail (from where), never the password
+    if (user) await recordAudit(db, signInAudit(user.id, 'login_failed', ip));
     throw new AppError('auth.invalid_credentials');
   }
-  await clearLoginFailures(db, username, ip);
   const token = newToken();
   const csrfToken = newToken();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + sessionTtlMs).toISOString();
-  await insertSession(db, {
-    id: tokenHash(token),
-    user_id: user.id,
-    csrf_token: csrfToken,
-    created_at: now.toISOString(),
-    expires_at: expiresAt,
-    last_seen_at: now.toISOString(),
+  await db.transaction().execute(async (trx) => {
+    await clearLoginFailures(trx, username, ip);
+    await insertSession(trx, {
+      id: tokenHash(token),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      last_seen_at: now.toISOString(),
+    });
+    await recordAudit(trx, signInAudit(user.id, 'login', ip));
   });
   return { token, csrfToken, expiresAt, user };
 }
 
 export async function logout(db: Db, actor: Actor) {
-  if (actor.sessionId) await deleteSession(db, actor.sessionId);
+  if (!actor.sessionId) return;
+  await db.transaction().execute(async (trx) => {
+    await deleteSession(trx, actor.sessionId!);
+    await recordAudit(trx, { ...signInAudit(actor.userId, 'logout', null), actorId: actor.userId });
+  });
 }
+
+/**
+ * Sign-ins, failed sign-ins and sign-outs are audited on the account (security basics), with the address;
+ * a failed one names the account that was tried, so the group's auditors see it.
+ */
+const signInAudit = (userId: string, action: string, ip: string | null) => ({
+  actorId: userId,
+  storeId: null,
+  entity: 'user',
+  entityId: userId,
+  action,
+  after: ip ? { ip } : {},
+});
 
 /** Finds the actor behind a session token (cookie or bearer) or a long-lived API token. */
 export async function resolveActor(db: Db, token: string, via: 'session' | 'bearer'): Promise<Actor | null> {

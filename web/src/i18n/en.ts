@@ -224,6 +224,7 @@ export const en = {
       update: 'Changed',
       delete: 'Deleted',
       login: 'Signed in',
+      login_failed: 'Failed sign-in',
       logout: 'Signed out',
       reveal: 'Revealed personal data',
       revoke: 'Revoked',

@@ -220,6 +220,7 @@ export const zhCN: Messages = {
       update: '修改',
       delete: '删除',
       login: '登录',
+      login_failed: '登录失败',
       logout: '退出登录',
       reveal: '查看个人敏感信息',
       revoke: '吊销',
