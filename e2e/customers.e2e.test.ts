@@ -6,7 +6,7 @@ import { launchBrowser, saveScreenshot } from './browser';
 import type { TestBrowser } from './browser';
 import { startServer } from './server';
 import type { TestServer } from './server';
-import { ensureSignedIn, menuGroup, openPage, useChinese, visibleText } from './ui-helpers';
+import { chooseOption, ensureSignedIn, menuGroup, openPage, useChinese, visibleText } from './ui-helpers';
 
 const timeout = 120_000;
 let server: TestServer;
@@ -22,6 +22,7 @@ const badId = idBody + wrongChar;
 const mobile = '13912348765';
 const vin = withVinCheckDigit('LGXCE4CB0SA765432') ?? '';
 const plate = '京A·D12345';
+const secondMobile = '15900001111';
 
 async function adminToken(): Promise<string> {
   const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
@@ -153,6 +154,82 @@ describe('the customer file in the browser', () => {
         .getByRole('button', { name: /New customer|Merge duplicate/ })
         .first()
         .waitFor({ state: 'visible' });
+    },
+    timeout,
+  );
+
+  it(
+    'edits the customer: a second mobile and SMS consent, in Chinese',
+    async () => {
+      await ensureSignedIn(page, server);
+      await useChinese(page);
+      await openPage(page, '客户档案');
+      await search(page, mobile.slice(-4));
+      await page.locator('.ant-table-tbody').getByRole('link', { name: '王建国' }).click();
+      await page.locator('.fc-page-title h1').filter({ hasText: '王建国' }).waitFor({ state: 'visible' });
+      await page.getByRole('button', { name: /编\s*辑/ }).click();
+      const drawer = page.locator('.ant-drawer').filter({ hasText: '编辑 王建国' });
+      await drawer.getByRole('button', { name: /添加号码/ }).click();
+      await drawer.getByTestId('edit-mobile-1').fill('1590000');
+      await drawer.getByText('不是有效的大陆手机号码', { exact: false }).waitFor({ state: 'visible' });
+      await drawer.getByTestId('edit-mobile-1').fill(secondMobile);
+      const sms = drawer.getByTestId('consent-sms');
+      await sms.getByText('尚未记录').waitFor({ state: 'visible' });
+      await sms.getByText('同意', { exact: true }).click();
+      await chooseOption(page, sms.locator('.ant-select'), '到店登记表');
+      await saveScreenshot(page, 'customers-08-edit-zh');
+      await drawer.getByTestId('customer-edit-submit').click();
+      await page.getByText('已保存 王建国 的修改').waitFor({ state: 'visible' });
+      await drawer.waitFor({ state: 'hidden' });
+      const details = page.locator('.ant-descriptions');
+      await details.getByText(secondMobile).waitFor({ state: 'visible' });
+      const text = await visibleText(details);
+      expect(text).toContain(mobile);
+      expect(text).toMatch(/短信:\s*同意 · 到店登记表/);
+      await saveScreenshot(page, 'customers-09-edited-zh');
+      await page.locator('.ant-message-notice').waitFor({ state: 'detached' });
+    },
+    timeout,
+  );
+
+  it(
+    'shows who recorded the consent and reloads the latest version on a conflict, in English',
+    async () => {
+      await ensureSignedIn(page, server);
+      await useEnglish(page);
+      await page.getByRole('button', { name: /Edit/ }).click();
+      const drawer = page.locator('.ant-drawer').filter({ hasText: 'Edit 王建国' });
+      await drawer
+        .getByTestId('consent-sms')
+        .getByText(/Recorded .* by /)
+        .waitFor({ state: 'visible' });
+      await expect(drawer.getByTestId('edit-mobile-1').inputValue()).resolves.toBe(secondMobile);
+      await drawer.getByTestId('consent-email').scrollIntoViewIfNeeded();
+      await saveScreenshot(page, 'customers-10-edit-consents-en');
+
+      // someone else changes the customer meanwhile
+      const token = await adminToken();
+      const customerId = page.url().split('/').pop()!;
+      const url = `${server.baseUrl}/api/v1/customers/${customerId}`;
+      const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+      const current = (await (await fetch(url, { headers })).json()) as { version: number };
+      const res = await fetch(url, {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify({ version: current.version, note: 'Prefers a call after 6 pm' }),
+      });
+      expect(res.status).toBe(200);
+
+      await drawer.getByLabel('Employer').fill('Beijing Metro');
+      await drawer.getByTestId('customer-edit-submit').click();
+      await drawer.getByText('Someone else changed this record').waitFor({ state: 'visible' });
+      await expect(drawer.getByLabel('Note').inputValue()).resolves.toBe('Prefers a call after 6 pm');
+      await saveScreenshot(page, 'customers-11-edit-conflict-en');
+      await drawer.getByLabel('Employer').fill('Beijing Metro');
+      await drawer.getByTestId('customer-edit-submit').click();
+      await drawer.waitFor({ state: 'hidden' });
+      await page.locator('.ant-descriptions').getByText('Beijing Metro').waitFor({ state: 'visible' });
+      await saveScreenshot(page, 'customers-12-edited-en');
     },
     timeout,
   );

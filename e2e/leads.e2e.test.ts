@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, saveScreenshot } from './browser';
 import type { TestBrowser } from './browser';
+import { apiOf } from './api';
 import { startServer } from './server';
 import type { TestServer } from './server';
 import {
@@ -21,28 +22,11 @@ let page: Page;
 let setupError: unknown = null;
 const consultant = { username: 'zhao.lei', password: 'Zhao-Lei-2026!', name: '赵磊' };
 
-async function call<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+const { call, login } = apiOf(() => server);
 
 /** The server starts empty: one consultant in the store (round robin gives them every lead) and a customer. */
 async function seed(): Promise<void> {
-  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: server.adminPassword }),
-  });
-  const { token } = (await login.json()) as { token: string };
+  const token = await login('admin', server.adminPassword);
   const me = await call<{ stores: { id: string }[] }>('GET', '/auth/me', token);
   const storeId = me.stores[0]?.id ?? '';
   await call('POST', '/users', token, {

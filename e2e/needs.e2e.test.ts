@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { withVinCheckDigit } from '../common/rules/vin';
 import { artifactsDir, launchBrowser, saveScreenshot } from './browser';
 import type { TestBrowser } from './browser';
+import { apiOf } from './api';
 import { startServer } from './server';
 import type { TestServer } from './server';
 import { chooseOption, signIn, visibleText } from './ui-helpers';
@@ -20,28 +21,7 @@ let customerId = '';
 let consultantToken = '';
 const consultant = { username: 'qian.li', password: 'Qian-Li-2026!', name: '钱丽' };
 
-async function call<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function login(username: string, password: string) {
-  const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
+const { call, login } = apiOf(() => server);
 
 /** An empty server: a consultant, a customer with a lead, two trims (one in stock) on a published price list. */
 async function seed(): Promise<void> {

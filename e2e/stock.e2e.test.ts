@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { withVinCheckDigit } from '../common/rules/vin';
 import { launchBrowser, saveScreenshot } from './browser';
 import type { TestBrowser } from './browser';
+import { apiOf } from './api';
 import { startServer } from './server';
 import type { TestServer } from './server';
 import { chooseOption, ensureSignedIn, menuGroup, openPage, useChinese, visibleText } from './ui-helpers';
@@ -32,19 +33,7 @@ const colours = [
   { kind: 'interior', code: 'BK', name: '曜石黑', nameEn: 'Obsidian Black', hex: '#111111' },
 ];
 
-async function call<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+const { call, login } = apiOf(() => server);
 
 function shanghaiDate(offsetDays = 0): string {
   const at = new Date(Date.now() + offsetDays * 86_400_000);
@@ -53,12 +42,7 @@ function shanghaiDate(offsetDays = 0): string {
 
 /** The server starts empty: a brand, a model, three trims and a published price list, through the API. */
 async function seedCatalogue(): Promise<void> {
-  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: server.adminPassword }),
-  });
-  const { token } = (await login.json()) as { token: string };
+  const token = await login('admin', server.adminPassword);
   const me = await call<{ stores: { id: string }[] }>('GET', '/auth/me', token);
   const storeId = me.stores[0]?.id ?? '';
   const brand = await call<{ id: string }>('POST', '/brands', token, {

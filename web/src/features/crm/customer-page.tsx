@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, EyeOutlined, MergeCellsOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, EyeOutlined, MergeCellsOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { Customer } from '@common/crm/customer.schemas';
@@ -12,6 +12,8 @@ import { PageHeader } from '../../app-shell/page-header';
 import { permissionScope, useMe } from '../identity/auth-api';
 import { formatInstant } from '../identity/format';
 import { storeLabel, useStoreNames } from '../identity/store-options';
+import { CustomerEditDrawer } from './customer-edit-drawer';
+import { mayEditCustomer } from './customer-edit-form';
 import { CustomerMergeModal } from './customer-merge-modal';
 import { CustomerTimeline } from './customer-timeline';
 import { CustomerVehicles } from './customer-vehicles';
@@ -76,6 +78,7 @@ function Details({ me, customer }: { me: Me; customer: Customer }) {
       {customer.type === 'company' && item(t('customers.fields.companyCode'), customer.companyCode)}
       {item(t('customers.fields.store'), storeLabel(stores, customer.storeId))}
       {item(t('customers.fields.owner'), customer.ownerName)}
+      {item(t('customers.fields.email'), customer.email)}
       {item(t('customers.fields.address'), customer.address)}
       {item(t('customers.fields.employer'), customer.employer)}
       {item(
@@ -90,9 +93,14 @@ function Details({ me, customer }: { me: Me; customer: Customer }) {
       {item(
         t('customers.fields.consents'),
         customer.consents.length ? (
-          <Space wrap>
+          <Space direction="vertical" size={4}>
             {customer.consents.map((c) => (
-              <Tag key={c.channel} color={c.granted ? 'green' : 'default'}>
+              <Tag
+                key={c.channel}
+                color={c.granted ? 'green' : 'default'}
+                style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}
+                data-testid={`consent-tag-${c.channel}`}
+              >
                 {t(`customers.channels.${c.channel}`)}:{' '}
                 {t(c.granted ? 'customers.consentGranted' : 'customers.consentRefused')} ·{' '}
                 {t(`customers.consentSources.${c.source}`)} · {formatInstant(c.recordedAt)}
@@ -105,6 +113,7 @@ function Details({ me, customer }: { me: Me; customer: Customer }) {
         t('customers.fields.tags'),
         customer.tags.length ? customer.tags.map((tag) => <Tag key={tag}>{tag}</Tag>) : null,
       )}
+      {item(t('customers.fields.note'), customer.note)}
       {item(t('customers.fields.createdAt'), formatInstant(customer.createdAt))}
     </Descriptions>
   );
@@ -114,6 +123,7 @@ function CustomerView({ me, id }: { me: Me; id: string }) {
   const { t } = useTranslation();
   const customer = useCustomer(id);
   const [merging, setMerging] = useState(false);
+  const [editing, setEditing] = useState(false);
   if (customer.isLoading) return <Spin />;
   if (customer.error)
     return isApiError(customer.error, 404) ? (
@@ -127,6 +137,7 @@ function CustomerView({ me, id }: { me: Me; id: string }) {
     );
   const c = customer.data!;
   const canMerge = permissionScope(me, 'customers.merge') !== null && c.status === 'active';
+  const canEdit = mayEditCustomer(me, c);
   return (
     <>
       <PageHeader
@@ -140,10 +151,19 @@ function CustomerView({ me, id }: { me: Me; id: string }) {
           </Space>
         }
         extra={
-          canMerge && (
-            <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)}>
-              {t('customers.merge.open')}
-            </Button>
+          (canEdit || canMerge) && (
+            <Space>
+              {canEdit && (
+                <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                  {t('customers.edit.open')}
+                </Button>
+              )}
+              {canMerge && (
+                <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)}>
+                  {t('customers.merge.open')}
+                </Button>
+              )}
+            </Space>
           )
         }
       />
@@ -170,12 +190,15 @@ function CustomerView({ me, id }: { me: Me; id: string }) {
           </Card>
         </Col>
       </Row>
+      {canEdit && (
+        <CustomerEditDrawer me={me} customer={c} open={editing} onClose={() => setEditing(false)} />
+      )}
       {merging && <CustomerMergeModal customer={c} onClose={() => setMerging(false)} />}
     </>
   );
 }
 
-/** Customer 360: details with masked identity (Reveal, audited), mobiles, consents, vehicles, timeline, merge. */
+/** Customer 360: details with masked identity (Reveal, audited), mobiles, consents, vehicles, timeline, edit, merge. */
 export function CustomerPage() {
   const me = useMe();
   const { id } = useParams();
