@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -8,6 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type DbHandle } from '../db/database';
 import { enqueueJob } from '../platform/jobs';
+import { freePort, startForecourt, until } from './processes';
 
 /**
  * Scale-out on PostgreSQL (issue 9): two `forecourt serve` processes and two `forecourt worker` processes
@@ -15,28 +15,6 @@ import { enqueueJob } from '../platform/jobs';
  * scheduled ones are each claimed exactly once (one attempt each) while both workers compete for them.
  */
 const url = process.env.DATABASE_URL;
-const root = join(__dirname, '..', '..');
-const bin = join(root, 'bin', 'forecourt.mjs');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function until(what: string, check: () => Promise<boolean>, ms = 90_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe.skipIf(!url)('scale-out on PostgreSQL', () => {
   const children: ChildProcess[] = [];
@@ -56,9 +34,7 @@ describe.skipIf(!url)('scale-out on PostgreSQL', () => {
     NODE_ENV: 'production',
   });
   const start = (args: string[], extra: Record<string, string> = {}) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...env(), ...extra } });
-    child.stdout?.on('data', (d) => output.push(String(d)));
-    child.stderr?.on('data', (d) => output.push(String(d)));
+    const child = startForecourt(args, { ...env(), ...extra }, output);
     children.push(child);
     return child;
   };
