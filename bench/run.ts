@@ -16,14 +16,17 @@ import { CompiledQuery, sql } from 'kysely';
 import { listenToQueries } from '../server/db/database';
 import { seedCatalog } from '../server/modules/catalog/catalog.seed';
 import { seedYard } from '../server/modules/vehicles/vehicles.seed';
+import { seedLargeCustomers } from '../server/modules/crm/crm.seed-large';
 import { newId } from '../server/platform/ids';
-import { createTestApp, dialects } from '../server/test/harness';
+import { createTestApp, dialects, testKeys } from '../server/test/harness';
 import { makeStore } from '../server/test/factories';
 import { runLoad, type LoadResult } from './load';
 import { workloads, type BenchContext, type Workload } from './workloads';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const defaultConcurrency = 32;
+/** Customers of the bench's group (the 1,000,000 of `seed-demo --size large` are measured separately). */
+const benchCustomers = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 
 interface Statement {
   sql: string;
@@ -124,6 +127,13 @@ async function benchDialect(dialect: (typeof dialects)[number]) {
       .values(users.map((u, i) => ({ user_id: u.id, store_id: storeIds[i % 10]!, role: 'sales_consultant' })))
       .execute();
   }
+  const seedStarted = Date.now();
+  await seedLargeCustomers(db, testKeys, groupId, storeIds, {
+    customers: benchCustomers,
+    leads: Math.round(benchCustomers * 0.3),
+  });
+  const seedSeconds = (Date.now() - seedStarted) / 1000;
+  console.log(`\n${dialect}: ${benchCustomers} customers seeded in ${seedSeconds.toFixed(1)} s`);
   if (dialect === 'postgres') await sql`analyze`.execute(db);
 
   const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -141,8 +151,19 @@ async function benchDialect(dialect: (typeof dialects)[number]) {
     .orderBy('code')
     .executeTakeFirstOrThrow();
   const vins = (await db.selectFrom('vehicles').select('vin').limit(500).execute()).map((v) => v.vin);
+  // customers with a car, spread over the file: what a consultant would type to find them
+  const sample = await db
+    .selectFrom('customer_vehicles')
+    .innerJoin('customers', 'customers.id', 'customer_vehicles.customer_id')
+    .innerJoin('customer_mobiles', 'customer_mobiles.customer_id', 'customers.id')
+    .select(['customers.name', 'customer_mobiles.mobile', 'customer_vehicles.plate', 'customer_vehicles.vin'])
+    .where('customer_mobiles.is_primary', '=', 1)
+    .orderBy('customer_vehicles.vin')
+    .limit(500)
+    .execute();
   const ctx: BenchContext = {
     t,
+    customers: sample.map((c) => ({ name: c.name, mobile: c.mobile, plate: c.plate ?? '', vin: c.vin })),
     token: t.adminToken,
     storeId: t.hqStoreId,
     trim: { id: trim.id, modelYear: trim.model_year, name: trim.name },
@@ -225,7 +246,7 @@ async function benchDialect(dialect: (typeof dialects)[number]) {
   const file = new URL(`${date}-${dialect}.json`, dir);
   writeFileSync(
     file,
-    `${JSON.stringify({ date: new Date().toISOString(), dialect, seconds, machine, bare: bareResult, workloads: rows }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), dialect, seconds, customers: benchCustomers, seedSeconds, machine, bare: bareResult, workloads: rows }, null, 2)}\n`,
   );
   console.log(`  saved ${file.pathname}`);
 }

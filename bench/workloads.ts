@@ -9,6 +9,8 @@ export interface BenchContext {
   /** Ids and values picked from the seeded data. */
   trim: { id: string; modelYear: number; name: string };
   vins: string[];
+  /** Seeded customers with a car: name, primary mobile, plate, VIN. */
+  customers: { name: string; mobile: string; plate: string; vin: string }[];
   send(method: string, path: string, body?: unknown): Promise<unknown>;
 }
 
@@ -34,6 +36,14 @@ const vinFor = (ctx: BenchContext, i: number) => {
   return withVinCheckDigit(`LSVBENCH0${year}${extra}${serial}`)!;
 };
 
+const customerAt = (ctx: BenchContext, i: number) => ctx.customers[(i * 7) % ctx.customers.length]!;
+const searchCustomers = (ctx: BenchContext, q: string) =>
+  ctx.send('GET', `/api/v1/customers?limit=20&q=${encodeURIComponent(q)}`);
+/** A valid mobile per operation, apart from the seeded ones (segment 138 is not used by the generator). */
+const benchMobile = (i: number) => `138${String(i % 100_000_000).padStart(8, '0')}`;
+/** The customer and lead numbers the template operation got, swapped for unique ones in the raw replay. */
+const templateNumbers = { customer: '', lead: '' };
+
 export const workloads: Workload[] = [
   {
     name: 'vehicle list (first page)',
@@ -54,6 +64,56 @@ export const workloads: Workload[] = [
     name: 'GET /api/v1/auth/me (bearer)',
     kind: 'read',
     op: (ctx) => ctx.send('GET', '/api/v1/auth/me'),
+  },
+  {
+    name: 'customer search: mobile',
+    kind: 'search',
+    op: (ctx, i) => searchCustomers(ctx, customerAt(ctx, i).mobile),
+  },
+  {
+    name: 'customer search: mobile last 4',
+    kind: 'search',
+    op: (ctx, i) => searchCustomers(ctx, customerAt(ctx, i).mobile.slice(-4)),
+  },
+  {
+    name: 'customer search: plate',
+    kind: 'search',
+    op: (ctx, i) => searchCustomers(ctx, customerAt(ctx, i).plate),
+  },
+  {
+    name: 'customer search: VIN last 6',
+    kind: 'search',
+    op: (ctx, i) => searchCustomers(ctx, customerAt(ctx, i).vin.slice(-6)),
+  },
+  {
+    name: 'customer search: name prefix',
+    kind: 'search',
+    op: (ctx, i) => searchCustomers(ctx, [...customerAt(ctx, i).name].slice(0, 2).join('')),
+  },
+  {
+    name: 'create customer + lead',
+    kind: 'write',
+    concurrency: 32,
+    unique: (_ctx, i) =>
+      i === 9_999_999
+        ? [benchMobile(i), templateNumbers.customer, templateNumbers.lead]
+        : [benchMobile(i), `CU-RAW-${i}`, `LD-RAW-${i}`],
+    op: async (ctx, i) => {
+      const customer = (await ctx.send('POST', '/api/v1/customers', {
+        type: 'individual',
+        name: '压测客户',
+        mobiles: [benchMobile(i)],
+        storeId: ctx.storeId,
+      })) as { id: string; number: string };
+      const lead = (await ctx.send('POST', '/api/v1/leads', {
+        storeId: ctx.storeId,
+        source: 'walk_in',
+        customerId: customer.id,
+        interest: '家用 SUV',
+      })) as { number: string };
+      if (i === 9_999_999) Object.assign(templateNumbers, { customer: customer.number, lead: lead.number });
+      return lead;
+    },
   },
   {
     name: 'create + reserve a vehicle',

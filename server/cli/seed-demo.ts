@@ -9,6 +9,7 @@ import { findUserByUsername, insertUserRow, replaceStoreRoles } from '../modules
 import { seedCatalog } from '../modules/catalog';
 import { seedYard } from '../modules/vehicles';
 import { seedCustomers, seedLeads } from '../modules/crm';
+import { seedLarge } from './seed-large';
 
 const demoStores = [
   { code: 'BJ01', name: '北京朝阳4S店', address: '北京市朝阳区东四环中路 88 号' },
@@ -28,7 +29,8 @@ const demoStaff: { username: string; name: string; role: Role }[] = [
 
 /**
  * Demo data for trying the product: stores with a full staff each (password `forecourt-demo`).
- * `large` adds 20 stores for load trials. Running it twice adds nothing twice.
+ * `large` adds 20 stores and a big group's history for load trials (server/cli/seed-large.ts):
+ * 200,000 vehicles, 1,000,000 customers, 300,000 leads. Running it twice adds nothing twice.
  */
 export async function seedDemo(handle: DbHandle, keys: PiiKeys, size: 'small' | 'large') {
   const { db } = handle;
@@ -101,9 +103,18 @@ export async function seedDemo(handle: DbHandle, keys: PiiKeys, size: 'small' | 
   const vehicles = await seedYard(db, group.id, storeIds);
   const customers = await seedCustomers(db, keys, group.id, storeIds);
   const leads = await seedLeads(db, storeIds);
+  let large = '';
+  if (size === 'large') {
+    const r = await seedLarge(handle, keys, group.id, storeIds);
+    large =
+      r.yard.vehicles === 0 && r.crm.customers === 0
+        ? '; large data: already present, nothing added'
+        : `; large data: ${r.yard.vehicles} vehicles, ${r.crm.customers} customers, ${r.crm.leads} leads, ` +
+          `${r.crm.appointments} appointments added in ${r.seconds.toFixed(0)} s`;
+  }
   return (
     `demo data: ${addedStores} stores and ${addedUsers} staff added (password "forecourt-demo", e.g. wang.fang.bj01); ` +
     `catalogue: ${catalog.brands} brands, ${catalog.models} series, ${catalog.trims} trims, ${catalog.options} options, ${catalog.priceLists} price lists added; ` +
-    `yard: ${vehicles} vehicles added; customers: ${customers} added; leads: ${leads} added`
+    `yard: ${vehicles} vehicles added; customers: ${customers} added; leads: ${leads} added${large}`
   );
 }

@@ -72,6 +72,23 @@ export function openDb(options: OpenDbOptions): DbHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // planner statistics: without them SQLite may walk a whole group's index for a handful of keyed rows
+  // (a customer search by a mobile's last 4 digits: 270 ms at 1 M customers, 5 ms with them). A database
+  // that has none gets a full ANALYZE at open (about 2 s at 1 M customers); SQLite's `optimize` at close
+  // refreshes those that drifted.
+  const analysed = sqlite.prepare("select 1 from sqlite_master where name = 'sqlite_stat1'").get();
+  if (!analysed && path !== ':memory:') sqlite.exec('analyze');
+  // …and every few hours for a server that runs for weeks (tables that grew tenfold are analysed again)
+  const refresh = setInterval(() => sqlite.open && sqlite.pragma('optimize'), 6 * 3_600_000);
+  refresh.unref();
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), ...queryLog() });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    close: async () => {
+      clearInterval(refresh);
+      if (sqlite.open) sqlite.pragma('optimize');
+      await db.destroy();
+    },
+  };
 }

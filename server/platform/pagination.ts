@@ -89,3 +89,29 @@ export function toPage<R, T>(
       : null;
   return { items: kept.map(map), nextCursor };
 }
+
+/**
+ * The same page as `applyPage` over rows already in memory (a small candidate set found by exact keys,
+ * e.g. customers matching a mobile's last 4 digits): sorted by value then id, after the cursor, limit + 1.
+ * Loading a few hundred rows by key beats walking a sorted index across a whole group for them.
+ */
+export function pageInMemory<R>(
+  rows: R[],
+  sort: SortSpec,
+  value: (row: R) => string | number | null,
+  id: (row: R) => string,
+  limit: number,
+  cursor: string | undefined,
+): R[] {
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  const cmp = (a: string | number | null, b: string | number | null) =>
+    a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1;
+  const sorted = [...rows].sort((a, b) => sign * (cmp(value(a), value(b)) || cmp(id(a), id(b))));
+  let start = 0;
+  if (cursor) {
+    const [after, afterId] = decodeCursor(cursor);
+    start = sorted.findIndex((r) => sign * (cmp(value(r), after) || cmp(id(r), afterId)) > 0);
+    if (start < 0) start = sorted.length;
+  }
+  return sorted.slice(start, start + limit + 1);
+}

@@ -1,7 +1,7 @@
 import type { CustomerListQuery } from '../../../common/crm/customer.schemas';
 import type { DbOrTrx } from '../../db/database';
 import type { AppContext } from '../../platform/context';
-import { applyPage, parseSort, toPage } from '../../platform/pagination';
+import { applyPage, pageInMemory, parseSort, toPage } from '../../platform/pagination';
 import { requirePermission, type Actor } from '../../platform/permissions';
 import { lookupHash } from '../../platform/pii';
 import { reachStores } from './crm.access';
@@ -33,27 +33,40 @@ export async function listCustomers(ctx: AppContext, db: DbOrTrx, actor: Actor, 
   if (query.ownerId) q = q.where('customers.owner_id', '=', query.ownerId);
   if (query.type) q = q.where('customers.type', '=', query.type);
   if (query.tag) q = q.where('customers.tags', 'like', `%${JSON.stringify(query.tag).replace(/[%_]/g, '')}%`);
-  if (query.q?.trim()) {
-    const plan = planSearch(query.q, (plain) => lookupHash(ctx.keys, plain));
-    const ids = await searchCandidateIds(db, reach.groupId, plan);
-    const name = plan.namePrefix;
-    q = q.where((eb) =>
-      eb.or([
-        ...(name
-          ? [
-              eb.and([
-                eb('customers.name_search', '>=', name),
-                eb('customers.name_search', '<', prefixUpperBound(name)),
-              ]),
-            ]
-          : []),
-        eb('customers.id', 'in', ids.length ? ids : ['']),
-      ]),
-    );
-  }
-  const rows = await applyPage(q, sort, 'customers.id', query.limit, query.cursor).execute();
   const value = (r: CustomerRow) =>
     ({ name: r.name_search, createdAt: r.created_at, updatedAt: r.updated_at })[sort.field as 'name'];
+  let rows: CustomerRow[];
+  const plan = query.q?.trim() ? planSearch(query.q, (plain) => lookupHash(ctx.keys, plain)) : null;
+  if (plan) {
+    const ids = await searchCandidateIds(db, reach.groupId, plan);
+    const name = plan.namePrefix;
+    if (name)
+      rows = await applyPage(
+        q.where((eb) =>
+          eb.or([
+            eb.and([
+              eb('customers.name_search', '>=', name),
+              eb('customers.name_search', '<', prefixUpperBound(name)),
+            ]),
+            eb('customers.id', 'in', ids.length ? ids : ['']),
+          ]),
+        ),
+        sort,
+        'customers.id',
+        query.limit,
+        query.cursor,
+      ).execute();
+    // only exact keys (mobile, last 4, plate, VIN, id number): at most a few hundred candidates, by key
+    else
+      rows = pageInMemory(
+        ids.length ? await q.where('customers.id', 'in', ids).execute() : [],
+        sort,
+        value,
+        (r) => r.id,
+        query.limit,
+        query.cursor,
+      );
+  } else rows = await applyPage(q, sort, 'customers.id', query.limit, query.cursor).execute();
   const page = toPage(
     rows,
     query.limit,

@@ -6,6 +6,7 @@ export { registerCustomerMergeStep, type CustomerMergeStep } from './customer-me
 export { loadCustomer } from './crm.access';
 export { seedCustomers } from './crm.seed';
 export { seedLeads } from './lead.seed';
+export { seedLargeCustomers, type LargeCrmOptions, type LargeCrmResult } from './crm.seed-large';
 export { raiseAlert, type NewAlert } from './alert.service';
 export { registerLeadJobs } from './lead.jobs';
 

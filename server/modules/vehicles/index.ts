@@ -7,6 +7,7 @@ export { showroomRoutes } from './showroom.routes';
 export { registerVehicleJobs } from './vehicles.jobs';
 export { markVehicleSold, markVehicleDelivered } from './vehicle-status.service';
 export { seedYard } from './vehicles.seed';
+export { seedLargeYard, type LargeYardOptions } from './vehicles.seed-large';
 export { findVehicleRow, type VehicleRow } from './vehicle.repo';
 
 import type { FastifyPluginAsync } from 'fastify';
