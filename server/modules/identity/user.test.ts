@@ -235,4 +235,17 @@ describe.each(dialects)('staff accounts on %s', (dialect) => {
       ).status,
     ).toBe(401);
   });
+
+  it('ends every open session of a user whose password is changed; the new password signs in', async () => {
+    const { user, token } = await makeStaff(t, 'receptionist', t.hqStoreId);
+    const second = await t.login(user.username, staffPassword);
+    const changed = await t.call('PATCH', `/api/v1/users/${user.id}`, {
+      token: t.adminToken,
+      body: { version: user.version, password: 'a-brand-new-password-2026' },
+    });
+    expect(changed.status).toBe(200);
+    for (const old of [token, second])
+      expect((await t.call('GET', '/api/v1/auth/me', { token: old })).status).toBe(401);
+    expect((await t.login(user.username, 'a-brand-new-password-2026')).length).toBeGreaterThan(10);
+  });
 });
