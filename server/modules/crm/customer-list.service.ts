@@ -33,6 +33,17 @@ export async function listCustomers(ctx: AppContext, db: DbOrTrx, actor: Actor, 
   if (query.ownerId) q = q.where('customers.owner_id', '=', query.ownerId);
   if (query.type) q = q.where('customers.type', '=', query.type);
   if (query.tag) q = q.where('customers.tags', 'like', `%${JSON.stringify(query.tag).replace(/[%_]/g, '')}%`);
+  /** The same filters as above, for candidates loaded by key (so no planner can pick a group-wide index). */
+  const tag = query.tag ? JSON.stringify(query.tag).replace(/[%_]/g, '') : null;
+  const matches = (r: CustomerRow) =>
+    r.group_id === reach.groupId &&
+    r.status === query.status &&
+    (reach.scope !== 'own' || r.owner_id === reach.userId) &&
+    (reach.scope === 'own' || !stores || stores.includes(r.store_id)) &&
+    (!query.storeId || r.store_id === query.storeId) &&
+    (!query.ownerId || r.owner_id === query.ownerId) &&
+    (!query.type || r.type === query.type) &&
+    (!tag || r.tags.includes(tag));
   const value = (r: CustomerRow) =>
     ({ name: r.name_search, createdAt: r.created_at, updatedAt: r.updated_at })[sort.field as 'name'];
   let rows: CustomerRow[];
@@ -59,7 +70,9 @@ export async function listCustomers(ctx: AppContext, db: DbOrTrx, actor: Actor, 
     // only exact keys (mobile, last 4, plate, VIN, id number): at most a few hundred candidates, by key
     else
       rows = pageInMemory(
-        ids.length ? await q.where('customers.id', 'in', ids).execute() : [],
+        ids.length
+          ? (await db.selectFrom('customers').selectAll().where('id', 'in', ids).execute()).filter(matches)
+          : [],
         sort,
         value,
         (r) => r.id,
