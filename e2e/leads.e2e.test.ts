@@ -41,6 +41,14 @@ async function seed(): Promise<void> {
     mobiles: ['13912345678'],
     storeId,
   });
+  // a second customer's phone lead, left new: it waits in the consultant's day
+  const other = await call<{ id: string }>('POST', '/customers', token, {
+    type: 'individual',
+    name: '周杰',
+    mobiles: ['13987654321'],
+    storeId,
+  });
+  await call('POST', '/leads', token, { customerId: other.id, storeId, source: 'phone' });
 }
 
 function leadRow(p: Page, text: string) {
@@ -95,7 +103,7 @@ describe('leads and my day in the browser', () => {
       const row = leadRow(page, '李娜');
       await row.waitFor({ state: 'visible' });
       const text = await row.innerText();
-      expect(text).toMatch(/LD-\d{4}-000001/);
+      expect(text).toMatch(/LD-\d{4}-\d{6}/);
       expect(text).toContain('汽车之家');
       expect(text).toContain('新线索');
       expect(text).toContain(consultant.name);
@@ -139,7 +147,10 @@ describe('leads and my day in the browser', () => {
       await signIn(page, consultant.username, consultant.password);
       expect(await visibleText(page.locator('.fc-page-title h1'))).toBe('我的一天');
       const alerts = page.getByTestId('my-alerts');
-      await expect.poll(() => alerts.innerText()).toContain('分配给您：李娜');
+      await expect.poll(() => alerts.innerText()).toContain('分配给您：周杰');
+      // 李娜's lead was contacted already: its "new lead for you" alert closed by itself
+      expect(await alerts.innerText()).not.toContain('李娜');
+      expect(await visibleText(page.getByTestId('my-new-leads'))).toContain('周杰');
       await saveScreenshot(page, 'leads-04-my-day-zh');
       await alerts
         .getByRole('button', { name: /已处理/ })

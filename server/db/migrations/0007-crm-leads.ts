@@ -82,6 +82,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('alerts_group_idx').on('alerts').columns(['group_id', 'id']).execute();
+  await db.schema.createIndex('alerts_entity_idx').on('alerts').columns(['entity_id', 'kind']).execute();
   await db.schema
     .createIndex('alerts_store_open_idx')
     .on('alerts')

@@ -27,3 +27,20 @@ export async function resolveAlertRow(db: DbOrTrx, id: string, version: number, 
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
+
+/** Closes the open alerts of one kind about a record (the cause went away: e.g. the lead was contacted). */
+export async function resolveAlertsAbout(
+  db: DbOrTrx,
+  about: { kind: string; entity: string; entityId: string },
+  by: string,
+  at: string,
+) {
+  await db
+    .updateTable('alerts')
+    .set((eb) => ({ resolved_at: at, resolved_by: by, version: eb('version', '+', 1) }))
+    .where('kind', '=', about.kind)
+    .where('entity', '=', about.entity)
+    .where('entity_id', '=', about.entityId)
+    .where('resolved_at', 'is', null)
+    .execute();
+}

@@ -12,6 +12,7 @@ import { nowIso } from '../../platform/ids';
 import { findLead, updateLeadRow, type LeadRow, type LeadView } from './lead.repo';
 import { alertNewOwner, leadOwnersOf, loadLead, recordLeadEvent, unknownOwner } from './lead.service';
 import { toLead } from './lead.view';
+import { resolveAlertsAbout } from './alert.repo';
 import type { Actor } from '../../platform/permissions';
 
 async function saveLeadChange(
@@ -86,7 +87,14 @@ async function changeStatus(
   const changes: Partial<LeadRow> = { status: leadTransitions[action].to, status_changed_at: now, ...extra };
   if (row.first_contacted_at === null && action !== 'lose') changes.first_contacted_at = now;
   if (action === 'reopen') Object.assign(changes, { lost_reason: null, lost_note: null });
-  return saveLeadChange(trx, actor, row, input.version, changes, action, input.note);
+  const lead = await saveLeadChange(trx, actor, row, input.version, changes, action, input.note);
+  if (row.first_contacted_at === null) await closeAssignmentAlerts(trx, row.id, actor.userId, now);
+  return lead;
+}
+
+/** Once a lead is contacted (or closed) its "new lead for you" alert has done its work. */
+async function closeAssignmentAlerts(trx: Trx, leadId: string, by: string, at: string) {
+  await resolveAlertsAbout(trx, { kind: 'lead_assigned', entity: 'lead', entityId: leadId }, by, at);
 }
 
 /** A manager hands a lead to a sales consultant (or sales manager) of its store; they get an alert. */
@@ -130,6 +138,7 @@ export async function advanceLead(
   const changes: Partial<LeadRow> = { status: leadTransitions[action].to, status_changed_at: now };
   if (row.first_contacted_at === null) changes.first_contacted_at = now;
   if (!(await updateLeadRow(trx, row.id, row.version, changes))) return;
+  if (row.first_contacted_at === null) await closeAssignmentAlerts(trx, row.id, actorId, now);
   const after = toLead((await findLead(trx, row.id))!);
   await recordAudit(trx, {
     actorId,

@@ -140,6 +140,17 @@ describe.each(dialects)('leads on %s', (dialect) => {
     });
     expect(assigned.status).toBe(200);
     expect(assigned.body).toMatchObject({ ownerId: consultant2.user.id, assignedAt: expect.any(String) });
+    const assignedAlert = async () =>
+      (await t.call('GET', '/api/v1/alerts?limit=200', { token: consultant2.token })).body.items.filter(
+        (a: { kind: string; entityId: string }) => a.kind === 'lead_assigned' && a.entityId === lead.body.id,
+      );
+    expect(await assignedAlert()).toHaveLength(1);
+    // once the consultant has called, the "new lead for you" alert has done its work
+    await t.call('POST', `/api/v1/leads/${lead.body.id}/contact`, {
+      token: consultant2.token,
+      body: { version: assigned.body.version },
+    });
+    expect(await assignedAlert()).toHaveLength(0);
     // the other store's manager cannot even see it
     expect((await t.call('GET', `/api/v1/leads/${lead.body.id}`, { token: managerB.token })).status).toBe(
       404,
