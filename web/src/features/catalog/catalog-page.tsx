@@ -12,6 +12,7 @@ import { TrimCompareDrawer } from './trim-compare-drawer';
 import { TrimFiltersBar } from './trim-filters';
 import { TrimResults } from './trim-results';
 import './catalog.css';
+import { ListFooter } from '../../app-shell/list-footer';
 
 /** Sales → Catalogue: find trims by attributes, see today's prices of the store, compare up to four. */
 export function CatalogPage() {
@@ -76,14 +77,7 @@ export function CatalogPage() {
           selected={selected}
           onSelect={setSelected}
         />
-        <div className="fc-table-footer">
-          <span>{t('common.shownCount', { count: trims.length })}</span>
-          {list.hasNextPage && (
-            <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              {t('common.loadMore')}
-            </Button>
-          )}
-        </div>
+        <ListFooter shown={trims.length} list={list} />
       </div>
       <TrimCompareDrawer
         ids={selected}

@@ -17,6 +17,7 @@ import { PriceListStatusTag } from './price-list-status-tag';
 import { usePriceLists } from './price-lists-api';
 import { QuoteCheckCard } from './quote-check-card';
 import './catalog.css';
+import { ListFooter } from '../../app-shell/list-footer';
 
 function PriceLists({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -121,14 +122,7 @@ function PriceLists({ me }: { me: Me }) {
               ),
             }}
           />
-          <div className="fc-table-footer">
-            <span>{t('common.shownCount', { count: rows.length })}</span>
-            {list.hasNextPage && (
-              <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                {t('common.loadMore')}
-              </Button>
-            )}
-          </div>
+          <ListFooter shown={rows.length} list={list} />
         </div>
         <QuoteCheckCard storeId={storeId} />
       </div>

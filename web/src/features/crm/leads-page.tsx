@@ -20,6 +20,7 @@ import { LeadStatusTag, SlaCell } from './lead-tags';
 import type { LeadFilters } from './leads-api';
 import { useAssignLead, useLeadFunnel, useLeadList, useLoseLead } from './leads-api';
 import '../catalog/catalog.css';
+import { ListFooter } from '../../app-shell/list-footer';
 
 function Leads({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -172,14 +173,7 @@ function Leads({ me }: { me: Me }) {
             emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('leads.empty')} />,
           }}
         />
-        <div className="fc-table-footer">
-          <span>{t('common.shownCount', { count: leads.length })}</span>
-          {list.hasNextPage && (
-            <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              {t('common.loadMore')}
-            </Button>
-          )}
-        </div>
+        <ListFooter shown={leads.length} list={list} />
       </div>
       <LeadCreateDrawer
         open={adding}

@@ -15,6 +15,7 @@ import { UserCreateDrawer } from './user-create-drawer';
 import { UserDetailDrawer } from './user-detail-drawer';
 import type { UserFilters, UserSort } from './users-api';
 import { useUserList } from './users-api';
+import { ListFooter } from '../../app-shell/list-footer';
 
 function sortOrderOf(sort: UserSort | undefined, field: 'username' | 'createdAt') {
   if (sort === field) return 'ascend' as const;
@@ -158,14 +159,7 @@ function UsersTable({ me }: { me: Me }) {
           onRow={(user) => ({ onDoubleClick: () => setOpenUserId(user.id) })}
           scroll={{ x: 900 }}
         />
-        <div className="fc-table-footer">
-          <span>{t('common.shownCount', { count: users.length })}</span>
-          {list.hasNextPage && (
-            <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              {t('common.loadMore')}
-            </Button>
-          )}
-        </div>
+        <ListFooter shown={users.length} list={list} />
       </div>
       <UserCreateDrawer me={me} open={creating} onClose={() => setCreating(false)} defaultStoreId={storeId} />
       <UserDetailDrawer me={me} userId={openUserId} onClose={() => setOpenUserId(null)} />

@@ -20,6 +20,7 @@ import { AgingTag, StatusTag } from './vehicle-tags';
 import type { StockFilters } from './vehicles-api';
 import { exportUrl, useStockSummary, useVehicleList } from './vehicles-api';
 import '../catalog/catalog.css';
+import { ListFooter } from '../../app-shell/list-footer';
 
 function Stock({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -202,14 +203,7 @@ function Stock({ me }: { me: Me }) {
             emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('stock.empty')} />,
           }}
         />
-        <div className="fc-table-footer">
-          <span>{t('common.shownCount', { count: vehicles.length })}</span>
-          {list.hasNextPage && (
-            <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              {t('common.loadMore')}
-            </Button>
-          )}
-        </div>
+        <ListFooter shown={vehicles.length} list={list} />
       </div>
       <VehicleCreateDrawer open={adding} storeId={storeId} onClose={() => setAdding(false)} />
       <StockImportModal open={importing} storeId={storeId} onClose={() => setImporting(false)} />
