@@ -1,20 +1,6 @@
 import { useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Dropdown,
-  Empty,
-  List,
-  Row,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
-import { CarOutlined, DownOutlined, LoginOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, DatePicker, Empty, List, Row, Space, Tag, Typography } from 'antd';
+import { CarOutlined, LoginOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Appointment, Reception, TestDrive } from '@common/crm/reception.schemas';
@@ -27,44 +13,14 @@ import { AppointmentBookDrawer } from './appointment-book-drawer';
 import { ReceptionDrawer } from './reception-drawer';
 import { useAppointmentMove, useDepart, useReceptionBoard, useTestDriveMove } from './reception-api';
 import { RescheduleModal, TestDriveDrawer, TestDriveStepModal } from './test-drive-forms';
-
-const time = (iso: string | null) => (iso ? dayjs(iso).format('HH:mm') : '—');
-const appointmentColor = { booked: 'blue', arrived: 'green', no_show: 'red', cancelled: 'default' } as const;
-const driveColor = {
-  planned: 'blue',
-  in_progress: 'orange',
-  completed: 'green',
-  cancelled: 'default',
-} as const;
-
-function Column({
-  title,
-  count,
-  testId,
-  children,
-}: {
-  title: string;
-  count: number;
-  testId: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <Col xs={24} lg={12} xxl={6}>
-      <Card
-        size="small"
-        title={
-          <span>
-            {title} <Tag>{count}</Tag>
-          </span>
-        }
-        data-testid={testId}
-        style={{ height: '100%' }}
-      >
-        {children}
-      </Card>
-    </Col>
-  );
-}
+import {
+  ActionsMenu,
+  appointmentColor,
+  BoardColumn,
+  driveColor,
+  time,
+  type BoardAction,
+} from './reception-board-parts';
 
 function Board({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -87,22 +43,7 @@ function Board({ me }: { me: Me }) {
   const failed = (e: unknown) => void message.error(describeError(e));
   const data = board.data;
 
-  const menu = (
-    items: { key: string; label: string; onClick: () => void; danger?: boolean }[],
-    label: string,
-  ) => (
-    <Dropdown
-      trigger={['click']}
-      menu={{
-        items: items.map(({ key, label: l, danger }) => ({ key, label: l, danger })),
-        onClick: ({ key }) => items.find((i) => i.key === key)?.onClick(),
-      }}
-    >
-      <Button size="small" aria-label={label}>
-        {t('common.actions')} <DownOutlined />
-      </Button>
-    </Dropdown>
-  );
+  const menu = (items: BoardAction[], label: string) => <ActionsMenu items={items} label={label} />;
 
   return (
     <>
@@ -136,7 +77,7 @@ function Board({ me }: { me: Me }) {
         <Alert type="error" showIcon title={describeError(board.error)} style={{ marginBottom: 12 }} />
       )}
       <Row gutter={[16, 16]} align="stretch">
-        <Column
+        <BoardColumn
           title={t('reception.appointments')}
           count={data?.appointments.length ?? 0}
           testId="board-appointments"
@@ -210,8 +151,8 @@ function Board({ me }: { me: Me }) {
               </List.Item>
             )}
           />
-        </Column>
-        <Column
+        </BoardColumn>
+        <BoardColumn
           title={t('reception.inShowroom')}
           count={data?.inShowroom.length ?? 0}
           testId="board-in-showroom"
@@ -266,8 +207,8 @@ function Board({ me }: { me: Me }) {
               </List.Item>
             )}
           />
-        </Column>
-        <Column
+        </BoardColumn>
+        <BoardColumn
           title={t('reception.testDrives')}
           count={data?.testDrives.length ?? 0}
           testId="board-test-drives"
@@ -352,8 +293,12 @@ function Board({ me }: { me: Me }) {
               );
             }}
           />
-        </Column>
-        <Column title={t('reception.departed')} count={data?.departed.length ?? 0} testId="board-departed">
+        </BoardColumn>
+        <BoardColumn
+          title={t('reception.departed')}
+          count={data?.departed.length ?? 0}
+          testId="board-departed"
+        >
           <List<Reception>
             dataSource={data?.departed ?? []}
             locale={{
@@ -370,7 +315,7 @@ function Board({ me }: { me: Me }) {
               </List.Item>
             )}
           />
-        </Column>
+        </BoardColumn>
       </Row>
       <AppointmentBookDrawer open={booking} storeId={storeId} onClose={() => setBooking(false)} />
       <ReceptionDrawer
