@@ -10,6 +10,7 @@ import {
   ensureSignedIn,
   menuGroup,
   openPage,
+  pickCustomer,
   signIn,
   useChinese,
   visibleText,
@@ -89,11 +90,7 @@ describe('leads and my day in the browser', () => {
       const drawer = page.getByRole('dialog').filter({ hasText: '新建线索' });
       await drawer.getByRole('button', { name: /创\s*建/ }).click();
       expect(await visibleText(drawer.locator('.ant-form-item-explain-error').first())).toBe('请选择客户');
-      await drawer.getByRole('combobox', { name: '客户' }).fill('李娜');
-      await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option')
-        .filter({ hasText: '李娜' })
-        .click();
+      await pickCustomer(page, drawer, '李娜');
       await chooseOption(page, drawer.getByRole('combobox', { name: '来源' }), '汽车之家');
       await drawer.getByLabel('客户需求').fill('家用 SUV，预算 20 万左右，想要纯电');
       await saveScreenshot(page, 'leads-01-new-lead-zh');

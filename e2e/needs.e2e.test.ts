@@ -9,7 +9,7 @@ import type { TestBrowser } from './browser';
 import { apiOf } from './api';
 import { startServer } from './server';
 import type { TestServer } from './server';
-import { chooseOption, signIn, visibleText } from './ui-helpers';
+import { chooseOption, pickCustomer, shanghaiClock, signIn, soonInShanghai, visibleText } from './ui-helpers';
 
 const timeout = 180_000;
 let server: TestServer;
@@ -117,24 +117,6 @@ async function seed(): Promise<void> {
 
 const next = (label: RegExp) => page.getByRole('button', { name: label }).click();
 
-/** Now plus `minutes` in the store's zone (Asia/Shanghai), as the date picker shows it. */
-function shanghai(minutes: number) {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'Asia/Shanghai',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(Date.now() + minutes * 60_000))
-      .map((x) => [x.type, x.value]),
-  );
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
-}
-
 describe('needs analysis, recommendation and purchase plan in the browser', () => {
   beforeAll(async () => {
     try {
@@ -162,15 +144,11 @@ describe('needs analysis, recommendation and purchase plan in the browser', () =
       await signIn(page, consultant.username, consultant.password);
       await page.locator('.fc-shell').waitFor({ state: 'visible' });
       await page.goto(`${server.baseUrl}/reception`);
-      const soon = shanghai(15 + (5 - (new Date().getMinutes() % 5)));
-      if (soon.date === shanghai(0).date) {
+      const soon = soonInShanghai();
+      if (soon.date === shanghaiClock().date) {
         await page.getByRole('button', { name: '预约到店' }).click();
         const drawer = page.getByRole('dialog').filter({ hasText: '预约到店' });
-        await drawer.getByRole('combobox', { name: '客户' }).fill('王芳');
-        await page
-          .locator('.ant-select-dropdown:visible .ant-select-item-option')
-          .filter({ hasText: '王芳' })
-          .click();
+        await pickCustomer(page, drawer, '王芳');
         const when = drawer.getByLabel('到店时间');
         await when.click();
         await when.fill(`${soon.date} ${soon.time}`);
@@ -187,11 +165,7 @@ describe('needs analysis, recommendation and purchase plan in the browser', () =
       } else {
         // the store's day is about to end: receive her as a walk-in rather than book for tomorrow
         await page.getByRole('button', { name: '自然到店' }).click();
-        await page.getByRole('dialog').getByRole('combobox', { name: '客户' }).fill('王芳');
-        await page
-          .locator('.ant-select-dropdown:visible .ant-select-item-option')
-          .filter({ hasText: '王芳' })
-          .click();
+        await pickCustomer(page, page.getByRole('dialog'), '王芳');
       }
       const visit = page.getByRole('dialog').filter({ hasText: '王芳' });
       await visit.getByLabel('客户原话').fill('想要六座纯电 SUV，预算 30 万以内');

@@ -6,7 +6,17 @@ import type { TestBrowser } from './browser';
 import { apiOf } from './api';
 import { startServer } from './server';
 import type { TestServer } from './server';
-import { chooseOption, ensureSignedIn, menuGroup, openPage, useChinese, visibleText } from './ui-helpers';
+import {
+  chooseOption,
+  ensureSignedIn,
+  menuGroup,
+  openPage,
+  pickCustomer,
+  shanghaiClock,
+  soonInShanghai,
+  useChinese,
+  visibleText,
+} from './ui-helpers';
 
 const timeout = 120_000;
 let server: TestServer;
@@ -81,21 +91,6 @@ async function pickDate(picker: Locator, value: string, confirm: 'Enter' | 'Tab'
   await expect.poll(() => picker.inputValue()).toBe(value);
 }
 
-const shanghai = (offsetMinutes: number) => {
-  const at = new Date(Date.now() + offsetMinutes * 60_000);
-  const f = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const p = Object.fromEntries(f.map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
-};
-
 async function act(card: Locator, itemText: string, action: string) {
   await card
     .locator('.ant-list-item')
@@ -140,15 +135,11 @@ describe('reception board in the browser', () => {
       expect(await visibleText(appointments)).toContain('当天没有预约');
 
       // later today in the store's zone (15 minutes ahead, rounded up to 5)
-      const soon = shanghai(15 + (5 - (new Date().getMinutes() % 5)));
-      const today = shanghai(0).date;
+      const soon = soonInShanghai();
+      const today = shanghaiClock().date;
       await page.getByRole('button', { name: '预约到店' }).click();
       const drawer = page.getByRole('dialog').filter({ hasText: '预约到店' });
-      await drawer.getByRole('combobox', { name: '客户' }).fill('王强');
-      await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option')
-        .filter({ hasText: '王强' })
-        .click();
+      await pickCustomer(page, drawer, '王强');
       if (soon.date === today) {
         await pickDate(drawer.getByLabel('到店时间'), `${soon.date} ${soon.time}`);
         await chooseOption(page, drawer.getByRole('combobox', { name: '销售顾问' }), '孙丽');
@@ -164,11 +155,7 @@ describe('reception board in the browser', () => {
         // the last minutes of the store's day: receive as a walk-in instead of booking for tomorrow
         await drawer.getByRole('button', { name: /取\s*消/ }).click();
         await page.getByRole('button', { name: '自然到店' }).click();
-        await page.getByRole('dialog').getByRole('combobox', { name: '客户' }).fill('王强');
-        await page
-          .locator('.ant-select-dropdown:visible .ant-select-item-option')
-          .filter({ hasText: '王强' })
-          .click();
+        await pickCustomer(page, page.getByRole('dialog'), '王强');
       }
       const visit = page.getByRole('dialog').filter({ hasText: '王强' });
       await visit.getByLabel('来店人数').fill('3');

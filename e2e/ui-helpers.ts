@@ -60,3 +60,33 @@ export async function useChinese(page: Page): Promise<void> {
   if (!(await chinese.getAttribute('class'))?.includes('ant-segmented-item-selected')) await chinese.click();
   await menuGroup(page, '系统管理').waitFor({ state: 'visible' });
 }
+
+/** Types a name into a customer picker and chooses the customer the search finds. */
+export async function pickCustomer(page: Page, scope: Locator, name: string, label = '客户'): Promise<void> {
+  await scope.getByRole('combobox', { name: label }).fill(name);
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: name })
+    .click();
+}
+
+/** Now plus `minutes` as the store's clock (Asia/Shanghai) and its date pickers show it. */
+export function shanghaiClock(minutes = 0): { date: string; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(Date.now() + minutes * 60_000))
+      .map((x) => [x.type, x.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+/** A time later today that a booking accepts: 15-20 minutes ahead, on a 5-minute step. */
+export const soonInShanghai = () => shanghaiClock(15 + (5 - (new Date().getMinutes() % 5)));
