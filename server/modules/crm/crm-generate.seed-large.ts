@@ -1,3 +1,4 @@
+import type { LeadStatus } from '../../../common/crm/lead.status';
 import { computeCnIdCheckChar } from '../../../common/rules/cn-id';
 import { computeOrgCodeCheckChar, computeUsccCheckChar } from '../../../common/rules/uscc';
 import { MODEL_YEAR_CODES, withVinCheckDigit } from '../../../common/rules/vin';
@@ -219,3 +220,40 @@ export function yearIn(timezone: string, iso: string): number {
     );
   return Number(f.format(new Date(iso)));
 }
+
+/** Where a generated lead of a given age stands in the funnel (older leads are mostly closed). */
+export function leadOutcome(rnd: Random, ageDays: number): LeadStatus {
+  const r = rnd();
+  if (ageDays > 60) return r < 0.28 ? 'won' : r < 0.93 ? 'lost' : 'negotiating';
+  if (ageDays > 14)
+    return r < 0.15
+      ? 'won'
+      : r < 0.45
+        ? 'lost'
+        : r < 0.7
+          ? 'negotiating'
+          : r < 0.85
+            ? 'visited'
+            : 'contacted';
+  return r < 0.3
+    ? 'new'
+    : r < 0.6
+      ? 'contacted'
+      : r < 0.75
+        ? 'appointment'
+        : r < 0.9
+          ? 'visited'
+          : 'negotiating';
+}
+
+/** What demo customers are looking for (the demo and the large seed's leads). */
+export const demoInterests = [
+  '家用 SUV，预算 20 万左右，想要纯电',
+  '换购，老车开了 8 年，关注油耗和空间',
+  '公司用车，要发票，考虑插混',
+  '第一辆车，看重智能驾驶和颜值',
+  '二胎家庭，需要七座',
+  '增购一台代步车，预算 10 万以内',
+];
+/** Demo customer tags, mostly none (JSON arrays as stored). */
+export const demoTags = ['[]', '[]', '[]', '[]', '["老客户"]', '["意向客户"]', '["VIP"]', '["车主"]'];

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import { UUID } from 'uuidv7';
 import { randomInt } from 'node:crypto';
-import { leadSources, lostReasons, type LeadStatus } from '../../../common/crm/lead.status';
-import type { Db, Trx } from '../../db/database';
+import { leadSources, lostReasons } from '../../../common/crm/lead.status';
+import type { Db } from '../../db/database';
+import { numberDocuments } from '../../platform/numbering';
 import { encryptField, lookupHash, type PiiKeys } from '../../platform/pii';
 import { findStoreRow } from '../identity';
 import type {
@@ -25,9 +25,11 @@ import {
   largeUscc,
   personName,
   pick,
+  demoInterests as interests,
+  demoTags as tagsPool,
+  leadOutcome,
   seededRandom,
   yearIn,
-  type Random,
 } from './crm-generate.seed-large';
 
 export interface LargeCrmOptions {
@@ -59,92 +61,13 @@ const provinceOfCity: [RegExp, string][] = [
   [/广州|深圳|广东/, '粤'],
 ];
 const plateProvinces = [...'京沪粤苏浙川鄂湘鲁豫'];
-const interests = [
-  '家用 SUV，预算 20 万左右，想要纯电',
-  '换购，老车开了 8 年，关注油耗和空间',
-  '公司用车，要发票，考虑插混',
-  '第一辆车，看重智能驾驶和颜值',
-  '二胎家庭，需要七座',
-  '增购一台代步车，预算 10 万以内',
-];
-const tagsPool = ['[]', '[]', '[]', '[]', '["老客户"]', '["意向客户"]', '["VIP"]', '["车主"]'];
-
 /** A UUIDv7 with the given time: ids stay in creation order although the history is back-dated. */
 const idAt = (ms: number) =>
   UUID.fromFieldsV7(ms, randomInt(4096), randomInt(2 ** 30), randomInt(2 ** 32 - 1)).toString();
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/**
- * Reserves `n` document numbers per counter key in one statement (the counter row is bumped by n and
- * locked until commit, like nextDocumentNumber): returns the first number of each key's range.
- */
-async function reserveNumbers(trx: Trx, wants: Map<string, number>) {
-  const rows = [...wants].map(([key, n]) => {
-    const [scope, prefix, year] = key.split('|') as [string, string, string];
-    return { scope, prefix, year: Number(year), value: n };
-  });
-  const first = new Map<string, number>();
-  if (rows.length === 0) return first;
-  const got = await trx
-    .insertInto('counters')
-    .values(rows)
-    .onConflict((oc) =>
-      oc.columns(['scope', 'prefix', 'year']).doUpdateSet({ value: sql`counters.value + excluded.value` }),
-    )
-    .returning(['scope', 'prefix', 'year', 'value'])
-    .execute();
-  for (const r of got) {
-    const key = `${r.scope}|${r.prefix}|${r.year}`;
-    first.set(key, Number(r.value) - wants.get(key)! + 1);
-  }
-  return first;
-}
-
-/** Numbers documents of one batch: `PREFIX-YYYY-nnnnnn` from the counter of (scope, prefix, store year). */
-async function numberDocuments(
-  trx: Trx,
-  docs: { scope: string; prefix: string; year: number; set(n: string): void }[],
-) {
-  const wants = new Map<string, number>();
-  for (const d of docs) {
-    const key = `${d.scope}|${d.prefix}|${d.year}`;
-    wants.set(key, (wants.get(key) ?? 0) + 1);
-  }
-  const next = await reserveNumbers(trx, wants);
-  for (const d of docs) {
-    const key = `${d.scope}|${d.prefix}|${d.year}`;
-    const n = next.get(key)!;
-    next.set(key, n + 1);
-    d.set(`${d.prefix}-${d.year}-${String(n).padStart(6, '0')}`);
-  }
-}
-
 async function insertChunks<T>(write: (rows: T[]) => Promise<unknown>, rows: T[], size = 500) {
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
-}
-
-function leadOutcome(rnd: Random, ageDays: number): LeadStatus {
-  const r = rnd();
-  if (ageDays > 60) return r < 0.28 ? 'won' : r < 0.93 ? 'lost' : 'negotiating';
-  if (ageDays > 14)
-    return r < 0.15
-      ? 'won'
-      : r < 0.45
-        ? 'lost'
-        : r < 0.7
-          ? 'negotiating'
-          : r < 0.85
-            ? 'visited'
-            : 'contacted';
-  return r < 0.3
-    ? 'new'
-    : r < 0.6
-      ? 'contacted'
-      : r < 0.75
-        ? 'appointment'
-        : r < 0.9
-          ? 'visited'
-          : 'negotiating';
 }
 
 /**

@@ -3,15 +3,9 @@ import { newId } from '../../platform/ids';
 import { localYear, nextDocumentNumber } from '../../platform/numbering';
 import { findStoreRow } from '../identity';
 import { leadSources, type LeadStatus } from '../../../common/crm/lead.status';
+import { demoInterests as interests } from './crm-generate.seed-large';
 
 const statuses: LeadStatus[] = ['new', 'contacted', 'appointment', 'visited', 'negotiating', 'won', 'lost'];
-const interests = [
-  '家用 SUV，预算 20 万左右，想要纯电',
-  '换购，老车开了 8 年，关注油耗和空间',
-  '公司用车，要发票，考虑插混',
-  '第一辆车，看重智能驾驶和颜值',
-  '二胎家庭，需要七座',
-];
 
 /**
  * Demo leads for the demo customers (one each, statuses across the funnel, owned by the store's
