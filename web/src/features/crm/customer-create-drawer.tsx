@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, App, Button, Drawer, Form, Input, List, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Drawer, Form, Input, Select, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { DuplicateMatchesAlert } from './duplicate-matches-alert';
 import { useNavigate } from 'react-router-dom';
 import { customerTypes, identityDocumentTypes, maxMobiles } from '@common/crm/customer.enums';
 import type { CustomerType, IdentityDocumentType } from '@common/crm/customer.enums';
@@ -99,40 +100,12 @@ export function CustomerCreateDrawer({
     >
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
       {duplicates && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message={t('customers.add.duplicateTitle')}
-          description={
-            <>
-              <List
-                size="small"
-                dataSource={duplicates}
-                renderItem={(d) => (
-                  <List.Item
-                    actions={[
-                      <a
-                        key="open"
-                        onClick={() => {
-                          onClose();
-                          void navigate(`/customers/${d.id}`);
-                        }}
-                      >
-                        {t('customers.add.openExisting')}
-                      </a>,
-                    ]}
-                  >
-                    {d.number} · {d.name} · <span className="fc-mono">{d.mobile}</span> (
-                    {d.matchedOn.map((m) => t(`customers.matchedOn.${m}`)).join(', ')})
-                  </List.Item>
-                )}
-              />
-              <Button size="small" onClick={() => submit(form.getFieldsValue(true), true)}>
-                {t('customers.add.createAnyway')}
-              </Button>
-            </>
-          }
+        <DuplicateMatchesAlert
+          title={t('customers.add.duplicateTitle')}
+          duplicates={duplicates}
+          onOpen={onClose}
+          saveAnywayLabel={t('customers.add.createAnyway')}
+          onSaveAnyway={() => submit(form.getFieldsValue(true), true)}
         />
       )}
       <Form<Values>

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Drawer, Flex, Form, Input, List, Select, Space } from 'antd';
+import { Alert, App, Button, Drawer, Flex, Form, Input, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { DuplicateMatchesAlert } from './duplicate-matches-alert';
 import { contactChannels, maxMobiles, preferredTimes } from '@common/crm/customer.enums';
 import type { Customer, DuplicateMatch } from '@common/crm/customer.schemas';
 import type { Me } from '@common/identity/user.schemas';
@@ -186,34 +186,12 @@ export function CustomerEditDrawer({
         />
       )}
       {duplicates && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
+        <DuplicateMatchesAlert
           title={t('customers.edit.duplicateTitle')}
-          description={
-            <>
-              <List
-                size="small"
-                dataSource={duplicates}
-                renderItem={(d) => (
-                  <List.Item
-                    actions={[
-                      <Link key="open" to={`/customers/${d.id}`} onClick={close}>
-                        {t('customers.add.openExisting')}
-                      </Link>,
-                    ]}
-                  >
-                    {d.number} · {d.name} · <span className="fc-mono">{d.mobile}</span> (
-                    {d.matchedOn.map((m) => t(`customers.matchedOn.${m}`)).join(', ')})
-                  </List.Item>
-                )}
-              />
-              <Button size="small" onClick={() => submit(form.getFieldsValue(true), true)}>
-                {t('customers.edit.saveAnyway')}
-              </Button>
-            </>
-          }
+          duplicates={duplicates}
+          onOpen={close}
+          saveAnywayLabel={t('customers.edit.saveAnyway')}
+          onSaveAnyway={() => submit(form.getFieldsValue(true), true)}
         />
       )}
       <Form<EditValues>
