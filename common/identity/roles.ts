@@ -54,6 +54,32 @@ export const actions = [
   'plans.manage',
   'tasks.read',
   'tasks.manage',
+  // sales (H4, H5.1): deals and contracts, money, invoices, deliveries
+  'deals.read',
+  'deals.manage',
+  'deals.approve',
+  'payments.read',
+  'payments.record',
+  'payments.confirm',
+  'invoices.read',
+  'invoices.issue',
+  'deliveries.read',
+  'deliveries.manage',
+  // service (H6): requests, bookings, repair orders; technicians' work; quality check; workshop setup
+  'service.read',
+  'service.manage',
+  'service.work',
+  'service.inspect',
+  'service.settle',
+  'workshop.manage',
+  // parts and purchasing (H7)
+  'parts.read',
+  'parts.manage',
+  'stocktakes.approve',
+  'suppliers.read',
+  'suppliers.manage',
+  'purchasing.manage',
+  'purchasing.approve',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -120,6 +146,73 @@ const advisesBuyers: Partial<Record<Action, Scope>> = {
   'plans.read': 'store',
   'plans.manage': 'store',
 };
+/** Sales (H4): a consultant works their own deals; managers the store's and approve discounts and cancellations. */
+const sellsOwnDeals: Partial<Record<Action, Scope>> = {
+  'deals.read': 'own',
+  'deals.manage': 'own',
+  'payments.read': 'own',
+  'payments.record': 'own',
+  'invoices.read': 'own',
+  'deliveries.read': 'own',
+  'deliveries.manage': 'own',
+};
+const managesDeals: Partial<Record<Action, Scope>> = {
+  'deals.read': 'store',
+  'deals.manage': 'store',
+  'deals.approve': 'store',
+  'payments.read': 'store',
+  'payments.record': 'store',
+  'invoices.read': 'store',
+  'deliveries.read': 'store',
+  'deliveries.manage': 'store',
+};
+/** Finance (H4.3): confirms payments (reconciliation) and issues invoices; settles repair orders. */
+const keepsAccounts: Partial<Record<Action, Scope>> = {
+  'deals.read': 'store',
+  'payments.read': 'store',
+  'payments.record': 'store',
+  'payments.confirm': 'store',
+  'invoices.read': 'store',
+  'invoices.issue': 'store',
+  'deliveries.read': 'store',
+  'service.read': 'store',
+  'service.settle': 'store',
+  'parts.read': 'store',
+  'suppliers.read': 'store',
+  'purchasing.approve': 'store',
+};
+/** The service lane (H6): advisors run requests, bookings and repair orders; technicians work and inspect. */
+const advisesService: Partial<Record<Action, Scope>> = {
+  'service.read': 'store',
+  'service.manage': 'store',
+  'service.settle': 'store',
+  'parts.read': 'store',
+};
+const repairsCars: Partial<Record<Action, Scope>> = {
+  'service.read': 'store',
+  'service.work': 'store',
+  // the foreman is a senior technician: quality check (H6.1 7)
+  'service.inspect': 'store',
+  'parts.read': 'store',
+};
+/** Parts and purchasing (H7): the clerk runs stock, orders, suppliers and purchase orders. */
+const keepsParts: Partial<Record<Action, Scope>> = {
+  'parts.read': 'store',
+  'parts.manage': 'store',
+  'suppliers.read': 'store',
+  'suppliers.manage': 'store',
+  'purchasing.manage': 'store',
+  'service.read': 'store',
+};
+/** A store manager approves what needs a second person: stocktake postings and purchase orders over the limit. */
+const runsWorkshopAndParts: Partial<Record<Action, Scope>> = {
+  ...advisesService,
+  ...repairsCars,
+  ...keepsParts,
+  'workshop.manage': 'store',
+  'stocktakes.approve': 'store',
+  'purchasing.approve': 'store',
+};
 const managerOfStore: Partial<Record<Action, Scope>> = {
   ...everyone,
   'tasks.read': 'store',
@@ -166,6 +259,9 @@ export const roleGrants: Record<Role, Partial<Record<Action, Scope>>> = {
     'plans.manage': 'group',
     'tasks.read': 'group',
     'tasks.manage': 'group',
+    ...Object.fromEntries(
+      actions.slice(actions.indexOf('deals.read')).map((action) => [action, 'group' as const]),
+    ),
   },
   store_manager: {
     ...managerOfStore,
@@ -173,6 +269,8 @@ export const roleGrants: Record<Role, Partial<Record<Action, Scope>>> = {
     ...managesCustomers,
     ...runsLeads,
     ...advisesBuyers,
+    ...managesDeals,
+    ...runsWorkshopAndParts,
     'users.reveal_id_number': 'store',
   },
   sales_manager: {
@@ -181,6 +279,7 @@ export const roleGrants: Record<Role, Partial<Record<Action, Scope>>> = {
     ...managesCustomers,
     ...runsLeads,
     ...advisesBuyers,
+    ...managesDeals,
     'users.read': 'store',
   },
   sales_consultant: {
@@ -198,11 +297,12 @@ export const roleGrants: Record<Role, Partial<Record<Action, Scope>>> = {
     'needs.manage': 'own',
     'plans.read': 'own',
     'plans.manage': 'own',
+    ...sellsOwnDeals,
   },
-  service_advisor: { ...everyone, ...servesCustomers, 'users.read': 'own' },
-  technician: { ...everyone, 'users.read': 'own' },
-  parts_clerk: { ...everyone, 'users.read': 'own' },
-  finance: { ...everyone, ...sellsCars, 'users.read': 'own', 'customers.read': 'store' },
+  service_advisor: { ...everyone, ...servesCustomers, ...advisesService, 'users.read': 'own' },
+  technician: { ...everyone, ...repairsCars, 'users.read': 'own' },
+  parts_clerk: { ...everyone, ...keepsParts, 'users.read': 'own' },
+  finance: { ...everyone, ...sellsCars, ...keepsAccounts, 'users.read': 'own', 'customers.read': 'store' },
   marketing: {
     ...everyone,
     ...sellsCars,
@@ -211,7 +311,7 @@ export const roleGrants: Record<Role, Partial<Record<Action, Scope>>> = {
     'customers.read': 'store',
     'leads.read': 'store',
   },
-  quality_manager: { ...everyone, 'users.read': 'own' },
+  quality_manager: { ...everyone, 'users.read': 'own', 'service.read': 'store', 'suppliers.read': 'store' },
   receptionist: {
     ...everyone,
     ...servesCustomers,
