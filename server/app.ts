@@ -32,6 +32,7 @@ import { authRoutes, resolveActor, storeRoutes, tokenRoutes, userRoutes } from '
 import { catalogRoutes } from './modules/catalog';
 import { vehiclesModuleRoutes } from './modules/vehicles';
 import { crmModuleRoutes } from './modules/crm';
+import { salesModuleRoutes } from './modules/sales';
 
 export interface BuildAppOptions {
   handle: DbHandle;
@@ -115,6 +116,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(catalogRoutes);
   await app.register(vehiclesModuleRoutes);
   await app.register(crmModuleRoutes);
+  await app.register(salesModuleRoutes);
 
   const webDist = join(root, 'web', 'dist');
   const spa = Boolean(options.serveWeb && existsSync(join(webDist, 'index.html')));

@@ -5,6 +5,7 @@ import { registerIdentityJobs } from './modules/identity';
 import { registerWebhookDelivery } from './modules/integrations';
 import { registerVehicleJobs } from './modules/vehicles';
 import { registerLeadJobs } from './modules/crm';
+import { registerSalesJobs } from './modules/sales';
 
 /**
  * Every module's job and event handlers: one list for the worker inside `forecourt serve` and for a
@@ -15,4 +16,5 @@ export function registerAllJobs(handlers: HandlerRegistry, db: Db, keys: PiiKeys
   registerWebhookDelivery(handlers, db, keys);
   registerVehicleJobs(handlers, db);
   registerLeadJobs(handlers, db);
+  registerSalesJobs(handlers, db, keys);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passwordIssues } from '../rules/password';
 import { roles } from './roles';
 import { idSchema, versionSchema, pageOf } from '../platform/common.schemas';
 
@@ -12,7 +13,13 @@ export const usernameSchema = z
   .string()
   .trim()
   .regex(/^[a-zA-Z0-9._-]{3,40}$/, 'letters, digits, . _ or -, 3-40 characters');
-export const passwordSchema = z.string().min(10).max(200);
+/** The password policy of the rules library; the user's own name is checked by the service (it needs the user). */
+export const passwordSchema = z
+  .string()
+  .max(200)
+  .superRefine((password, ctx) => {
+    for (const problem of passwordIssues(password)) ctx.addIssue({ code: 'custom', message: problem.code });
+  });
 
 export const userSchema = z
   .object({

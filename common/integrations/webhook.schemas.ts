@@ -15,6 +15,8 @@ export const publicEventTypes = [
   'catalog.price_list.withdrawn',
   // a message to a customer for the store's SMS / WeChat gateway to send (payload: { notification })
   'crm.notification.requested',
+  // a sold car was handed over (payload: { dealId, deliveryId, customerId }): registration, insurance, OEM reporting
+  'sales.deal.delivered',
 ] as const;
 export type PublicEventType = (typeof publicEventTypes)[number];
 

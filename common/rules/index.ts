@@ -21,5 +21,6 @@ export * from './three-guarantee-types';
 export * from './three-guarantee-remedies';
 export * from './three-guarantee';
 export * from './validate';
+export * from './password';
 export * from './messages';
 export * from './rules.schemas';

@@ -9,6 +9,13 @@ export type RuleLanguage = 'en' | 'zh-CN';
 
 export const ruleMessages: Record<RuleLanguage, Record<string, string>> = {
   en: {
+    // Passwords
+    'rules.password.too_short': 'A password has at least 10 characters.',
+    'rules.password.common': 'This password is among the first an attacker tries; choose another.',
+    'rules.password.only_digits': 'A password of digits only is guessed quickly; add words.',
+    'rules.password.repeated': 'A password of one or two repeated characters is guessed quickly.',
+    'rules.password.sequence': 'A keyboard or alphabet run is guessed quickly.',
+    'rules.password.contains_name': 'The password must not contain the user name.',
     // VIN
     'rules.vin.bad_length': 'A VIN has 17 characters; this one has {length}.',
     'rules.vin.invalid_character':
@@ -97,6 +104,13 @@ export const ruleMessages: Record<RuleLanguage, Record<string, string>> = {
       'The same problem "{problem}" was repaired {count} times, more than 4: replacement car or refund.',
   },
   'zh-CN': {
+    // 密码
+    'rules.password.too_short': '密码至少 10 个字符。',
+    'rules.password.common': '该密码属于最常被尝试的密码，请换一个。',
+    'rules.password.only_digits': '纯数字密码很容易被猜中，请加入文字。',
+    'rules.password.repeated': '由一两个重复字符组成的密码很容易被猜中。',
+    'rules.password.sequence': '键盘或字母顺序的连续字符很容易被猜中。',
+    'rules.password.contains_name': '密码不能包含用户名。',
     'rules.vin.bad_length': '车辆识别代号应为 17 位，当前为 {length} 位。',
     'rules.vin.invalid_character':
       '第 {position} 位字符“{char}”不允许出现在车辆识别代号中（仅限 0-9 和除 I、O、Q 外的字母）。',

@@ -22,6 +22,7 @@ export const vehicleTransitions = {
   release: { from: ['reserved'], to: 'in_stock' }, // reservation cancelled or expired
   sell: { from: ['reserved'], to: 'sold' }, // contract signed (sales module)
   deliver: { from: ['sold'], to: 'delivered' }, // handed over (sales module)
+  return_to_stock: { from: ['sold'], to: 'in_stock' }, // the contract was cancelled (sales module, H4.1.3)
   to_demo: { from: ['in_stock'], to: 'demo' }, // becomes a demo / test-drive car
   from_demo: { from: ['demo'], to: 'in_stock' },
   transfer_out: { from: ['in_stock', 'demo'], to: 'transferred' }, // sent to another store of the group

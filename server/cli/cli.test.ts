@@ -81,6 +81,7 @@ describe('the forecourt command', () => {
     expect(first.stdout).toMatch(/3 stores and 24 staff added/);
     expect(first.stdout).toMatch(/customers: \d+ added/);
     expect(first.stdout).toMatch(/leads: \d+ added/);
+    expect(first.stdout).toMatch(/deals: 9 added/);
     const again = run(['seed-demo'], env);
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/0 stores and 0 staff added/);

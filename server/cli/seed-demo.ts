@@ -9,6 +9,7 @@ import { findUserByUsername, insertUserRow, replaceStoreRoles } from '../modules
 import { seedCatalog } from '../modules/catalog';
 import { seedYard } from '../modules/vehicles';
 import { seedCustomers, seedLeads } from '../modules/crm';
+import { seedDeals } from '../modules/sales';
 import { seedLarge } from './seed-large';
 
 const demoStores = [
@@ -103,6 +104,7 @@ export async function seedDemo(handle: DbHandle, keys: PiiKeys, size: 'small' | 
   const vehicles = await seedYard(db, group.id, storeIds);
   const customers = await seedCustomers(db, keys, group.id, storeIds);
   const leads = await seedLeads(db, storeIds);
+  const deals = await seedDeals(db, keys, storeIds);
   let large = '';
   if (size === 'large') {
     const r = await seedLarge(handle, keys, group.id, storeIds);
@@ -115,6 +117,6 @@ export async function seedDemo(handle: DbHandle, keys: PiiKeys, size: 'small' | 
   return (
     `demo data: ${addedStores} stores and ${addedUsers} staff added (password "forecourt-demo", e.g. wang.fang.bj01); ` +
     `catalogue: ${catalog.brands} brands, ${catalog.models} series, ${catalog.trims} trims, ${catalog.options} options, ${catalog.priceLists} price lists added; ` +
-    `yard: ${vehicles} vehicles added; customers: ${customers} added; leads: ${leads} added${large}`
+    `yard: ${vehicles} vehicles added; customers: ${customers} added; leads: ${leads} added; deals: ${deals} added${large}`
   );
 }

@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008-crm-needs';
 import * as m0009 from './migrations/0009-crm-reception';
 import * as m0010 from './migrations/0010-list-indexes';
 import * as m0011 from './migrations/0011-crm-tasks';
+import * as m0012 from './migrations/0012-sales';
 
 /** Every migration, in order. Written once with Kysely's schema builder; they run on both dialects. */
 export const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '0009-crm-reception': m0009,
   '0010-list-indexes': m0010,
   '0011-crm-tasks': m0011,
+  '0012-sales': m0012,
 };
 
 /** The schema version a backup records: the name of the newest migration. */

@@ -8,6 +8,7 @@ import type { LeadTables } from '../modules/crm/lead.tables';
 import type { NeedsTables } from '../modules/crm/needs.tables';
 import type { ReceptionTables } from '../modules/crm/reception.tables';
 import type { TaskTables } from '../modules/crm/task.tables';
+import type { SalesTables } from '../modules/sales/sales.tables';
 
 /** The whole database as Kysely sees it: each module contributes its own tables. */
 export type Database = PlatformTables &
@@ -19,4 +20,5 @@ export type Database = PlatformTables &
   LeadTables &
   NeedsTables &
   ReceptionTables &
-  TaskTables;
+  TaskTables &
+  SalesTables;

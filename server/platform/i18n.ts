@@ -133,6 +133,42 @@ export const errorTitles: Record<ErrorCode, Record<Lang, string>> = {
     en: 'Not on the price list the store displays today (汽车销售管理办法 Art. 10)',
     'zh-CN': '不在本店今日明示的价目表中（《汽车销售管理办法》第十条）',
   },
+  'sales.discount_over_limit': {
+    en: 'The discount {discount} is above your limit {limit}: it needs the approval of a manager whose limit covers it',
+    'zh-CN': '优惠 {discount} 超出您的权限 {limit}：需由权限足够的经理审批',
+  },
+  'sales.vehicle_not_available': {
+    en: 'This vehicle cannot be sold on this deal (it is {status})',
+    'zh-CN': '该车辆无法用于本单销售（当前状态：{status}）',
+  },
+  'sales.vin_on_active_contract': {
+    en: 'This VIN is already on another active contract',
+    'zh-CN': '该车架号已在另一份有效合同中',
+  },
+  'sales.contract_not_ready': {
+    en: 'The contract cannot be signed yet: complete the preparation checks',
+    'zh-CN': '合同尚不能签署：请先完成签约前检查',
+  },
+  'sales.payments_awaiting_confirmation': {
+    en: 'Payments of this deal await finance confirmation; confirm or reject them first',
+    'zh-CN': '本单有待财务确认的收款，请先确认或驳回',
+  },
+  'sales.invoice_outstanding': {
+    en: 'An invoice of this deal is issued; void it or issue a red-letter invoice first',
+    'zh-CN': '本单已开具发票，请先作废或开具红字发票',
+  },
+  'sales.not_fully_paid': {
+    en: 'The deal is not fully paid: {balance} outstanding',
+    'zh-CN': '本单尚未付清：欠款 {balance}',
+  },
+  'sales.delivery_blocked': {
+    en: 'The car cannot be handed over yet',
+    'zh-CN': '车辆尚不能交付',
+  },
+  'sales.refund_exceeds_overpayment': {
+    en: 'A refund can only return what was overpaid ({overpaid})',
+    'zh-CN': '退款不能超过多付金额（{overpaid}）',
+  },
   'import.rows_invalid': {
     en: '{count} rows have errors; nothing was imported',
     'zh-CN': '{count} 行有错误，未导入任何数据',

@@ -12,10 +12,10 @@ import { exited, freePort, startForecourt, until } from './processes';
 
 /**
  * Crash safety (issue 9): the server runs as a child process while concurrent writers file customers,
- * leads and vehicle reservations, recording every acknowledged answer; it is killed with SIGKILL at random
+ * leads, vehicle reservations and a deal's payments (recorded and confirmed), recording every acknowledged answer; it is killed with SIGKILL at random
  * moments five times and restarted. Afterwards every acknowledged write is there, nothing is half there
  * (a customer without its mobile or its audit row, a lead without its number), numbers have no gaps, and
- * no vehicle is held by two reservations. On SQLite, and on PostgreSQL when DATABASE_URL is set.
+ * no vehicle is held by two reservations, and the deal's balance is exactly its confirmed payments. On SQLite, and on PostgreSQL when DATABASE_URL is set.
  */
 const dialects = process.env.DATABASE_URL ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
 const rounds = 5;
@@ -136,10 +136,40 @@ describe.each(dialects)('crash safety on %s', (dialect) => {
       cars.push(car.body!.id as string);
     }
 
+    // a deal agreed on the trim (to order), for the payment writers: money must never be half booked
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const stores = await api('GET', '/stores', token);
+    const hq = (stores.body!.items as { id: string; code: string }[]).find((x) => x.code === 'HQ')!;
+    const list = await api('POST', '/price-lists', token, {
+      storeId: hq.id,
+      name: '崩溃价目表',
+      effectiveFrom: today,
+      items: [{ itemKind: 'trim', itemRef: trim.body!.id, guidePrice: 20_000_000, displayPrice: 20_000_000 }],
+    });
+    await api('POST', `/price-lists/${list.body!.id}/publish`, token);
+    const buyer = await api('POST', '/customers', token, {
+      type: 'individual',
+      name: '崩溃买家',
+      mobiles: ['13600000001'],
+      storeId: hq.id,
+    });
+    const quoted = await api('POST', '/deals', token, {
+      customerId: buyer.body!.id,
+      trimId: trim.body!.id,
+      vehiclePrice: 20_000_000,
+    });
+    expect(quoted.status, JSON.stringify([list.body, quoted.body])).toBe(201);
+    const dealId = quoted.body!.id as string;
+    expect(
+      (await api('POST', `/deals/${dealId}/submit`, token, { version: quoted.body!.version })).status,
+    ).toBe(200);
+
     const acknowledged = {
       customers: new Map<string, string>(),
       leads: new Set<string>(),
       reserved: new Set<string>(),
+      payments: new Map<string, number>(),
+      confirmed: new Set<string>(),
     };
     let n = 0;
     for (let round = 0; round < rounds; round++) {
@@ -167,6 +197,21 @@ describe.each(dialects)('crash safety on %s', (dialect) => {
                 source: 'phone',
               });
               if (res.status === 201) acknowledged.leads.add(res.body!.id as string);
+            } else if (kind === 5) {
+              const res = await api('POST', '/payments', token, {
+                dealId,
+                kind: 'balance',
+                method: 'cash',
+                amount: 100 + (i % 7),
+              });
+              if (res.status !== 201) continue;
+              acknowledged.payments.set(res.body!.id as string, res.body!.amount as number);
+              // every third payment stays awaiting finance: it must not count toward the balance
+              if (i % 3 === 0) continue;
+              const ok = await api('POST', `/payments/${res.body!.id}/confirm`, token, {
+                version: res.body!.version,
+              });
+              if (ok.status === 200) acknowledged.confirmed.add(res.body!.id as string);
             } else {
               const car = cars[i % cars.length]!;
               const res = await api('POST', `/vehicles/${car}/reserve`, token, { hours: 24 });
@@ -181,7 +226,7 @@ describe.each(dialects)('crash safety on %s', (dialect) => {
           }
         }
       };
-      const writers = [0, 1, 2, 3, 4, 4].map((k) => writer(k));
+      const writers = [0, 1, 2, 3, 4, 4, 5, 5].map((k) => writer(k));
       await new Promise((r) => setTimeout(r, 300 + Math.floor(Math.random() * 900)));
       child!.kill('SIGKILL');
       await exited(child!);
@@ -249,6 +294,19 @@ describe.each(dialects)('crash safety on %s', (dialect) => {
       }
       const stillReserved = new Set(held.filter((v) => v.status === 'reserved').map((v) => v.id));
       for (const car of acknowledged.reserved) expect(stillReserved.has(car), car).toBe(true);
+      // every acknowledged payment is there as acknowledged; the deal's balance is exactly its payments
+      const payments = await db.selectFrom('payments').selectAll().where('deal_id', '=', dealId).execute();
+      const byId = new Map(payments.map((p) => [p.id, p]));
+      for (const [id, amount] of acknowledged.payments) expect(byId.get(id)?.amount, id).toBe(amount);
+      for (const id of acknowledged.confirmed) expect(byId.get(id)?.status, id).toBe('confirmed');
+      const confirmed = payments
+        .filter((p) => p.status === 'confirmed')
+        .reduce((sum, p) => sum + p.amount, 0);
+      const deal = await api('GET', `/deals/${dealId}`, token);
+      expect(deal.body!.balance).toMatchObject({ confirmed, balance: 20_000_000 - confirmed });
+      const receipts = payments.map((p) => Number(p.number.slice(-6))).sort((a, b) => a - b);
+      expect(receipts).toEqual(receipts.map((_, i) => i + 1));
+      expect(acknowledged.confirmed.size).toBeGreaterThan(5);
       if (dialect === 'sqlite')
         expect(
           (await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db)).rows[0]!

@@ -30,6 +30,13 @@ const growingTables = [
   'receptions',
   'test_drives',
   'alerts',
+  'deals',
+  'payments',
+  'refunds',
+  'contracts',
+  'invoices',
+  'deliveries',
+  'deal_commissions',
 ];
 const largeRows = 1000;
 

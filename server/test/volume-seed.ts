@@ -5,6 +5,7 @@ import { seedCustomers } from '../modules/crm';
 import { familyNeed, makeLead } from '../modules/crm/needs.fixtures';
 import { newId } from '../platform/ids';
 import { testKeys, type TestApp } from './harness';
+import { seedSalesVolume } from './sales-volume';
 import { makeStore } from './factories';
 
 /**
@@ -101,6 +102,7 @@ export async function seedVolume(t: TestApp, fixedPaths: Map<string, string>) {
       )
       .execute();
   await seedCrmVolume(t, groupId, storeIds, fixedPaths);
+  await seedSalesVolume(db, testKeys, groupId);
   if (t.dialect === 'postgres') await sql`analyze`.execute(db);
 }
 

@@ -254,3 +254,71 @@ export async function listCustomerVehicles(db: DbOrTrx, actor: Actor, query: Cus
   );
   return { items: await toCustomerVehicles(db, page.items), nextCursor: page.nextCursor };
 }
+
+/**
+ * The sales hand-off (H4.2, H6): a delivered car joins its buyer's vehicles, so service finds it by
+ * plate or VIN. A VIN already active on the customer is left as it is; on another customer it is moved
+ * (the car was sold on). No actor check: the caller (the delivery) has checked its own rights.
+ */
+export async function registerPurchasedVehicle(
+  trx: Trx,
+  v: {
+    groupId: string;
+    storeId: string;
+    customerId: string;
+    vin: string;
+    trimId: string;
+    brandName: string;
+    modelName: string;
+    modelYear: number | null;
+    purchaseDate: string;
+    plate: string | null;
+  },
+) {
+  const active = await findActiveVin(trx, v.groupId, v.vin);
+  if (active?.customer_id === v.customerId) return active.id;
+  const now = nowIso();
+  if (active)
+    await trx
+      .updateTable('customer_vehicles')
+      .set({ status: 'inactive', updated_at: now })
+      .where('id', '=', active.id)
+      .execute();
+  const id = newId();
+  await insertCustomerVehicleRow(trx, {
+    id,
+    group_id: v.groupId,
+    store_id: v.storeId,
+    customer_id: v.customerId,
+    vin: v.vin,
+    vin_last6: v.vin.slice(-6),
+    plate: v.plate,
+    trim_id: v.trimId,
+    brand_name: v.brandName,
+    model_name: v.modelName,
+    model_year: v.modelYear,
+    purchase_date: v.purchaseDate,
+    last_mileage_km: null,
+    last_mileage_at: null,
+    status: 'active',
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  });
+  return id;
+}
+
+/** The plate the registration agency obtained for a delivered car (上牌): on the customer's vehicle, for service to find. */
+export async function recordIssuedPlate(
+  trx: Trx,
+  v: { groupId: string; customerId: string; vin: string; plate: string },
+) {
+  await trx
+    .updateTable('customer_vehicles')
+    .set({ plate: v.plate, updated_at: nowIso() })
+    .where('group_id', '=', v.groupId)
+    .where('customer_id', '=', v.customerId)
+    .where('vin', '=', v.vin)
+    .where('status', '=', 'active')
+    .execute();
+}

@@ -8,6 +8,9 @@ export { seedCustomers } from './crm.seed';
 export { seedLeads } from './lead.seed';
 export { seedLargeCustomers, type LargeCrmOptions, type LargeCrmResult } from './crm.seed-large';
 export { raiseAlert, type NewAlert } from './alert.service';
+export { scheduleCustomerTasks } from './task.service';
+export { registerPurchasedVehicle, recordIssuedPlate } from './customer-vehicle.service';
+export { queueCustomerMessage } from './notification.service';
 export { registerLeadJobs } from './lead.jobs';
 
 import type { FastifyPluginAsync } from 'fastify';

@@ -8,7 +8,7 @@ export interface CustomerMessage {
   groupId: string;
   storeId: string;
   customerId: string;
-  template: 'appointment_confirmation' | 'appointment_rescheduled';
+  template: 'appointment_confirmation' | 'appointment_rescheduled' | 'contract_signed';
   body: string;
   entity: string;
   entityId: string;

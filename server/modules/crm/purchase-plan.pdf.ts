@@ -1,31 +1,12 @@
-import pdfmake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { PublicPurchasePlan } from '../../../common/crm/purchase-plan.schemas';
 import { formatFen } from '../../../common/rules/money';
 import { interpolate, type Lang } from '../../platform/i18n';
+import { renderPdf } from '../../platform/pdf';
 import { energiesLabels } from './catalog-labels';
 import { percentOf, planTexts, reasonText } from './purchase-plan.texts';
 
-/**
- * The purchase plan as a PDF in the customer's language (pdfmake), with Debian's Noto Sans CJK
- * (fonts-noto-cjk): the .ttc collections are opened by their PostScript names. Nothing else is read
- * from disk and nothing from the network.
- */
-const fontDir = process.env.FORECOURT_PDF_FONT_DIR ?? '/usr/share/fonts/opentype/noto/';
-let configured = false;
-function configure() {
-  if (configured) return;
-  pdfmake.setFonts({
-    NotoSans: {
-      normal: [`${fontDir}NotoSansCJK-Regular.ttc`, 'NotoSansCJKsc-Regular'],
-      bold: [`${fontDir}NotoSansCJK-Bold.ttc`, 'NotoSansCJKsc-Bold'],
-    },
-  } as unknown as Parameters<typeof pdfmake.setFonts>[0]);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontDir));
-  configured = true;
-}
-
+/** The purchase plan as a PDF in the customer's language (fonts: platform/pdf.ts). */
 const accent = '#1f4e79';
 const muted = '#666666';
 
@@ -287,8 +268,7 @@ function definition(plan: PublicPurchasePlan, lang: Lang): TDocumentDefinitions 
 
 /** The plan's PDF bytes in the language asked (or the plan's own). */
 export async function renderPlanPdf(plan: PublicPurchasePlan, lang: Lang = plan.language): Promise<Buffer> {
-  configure();
-  return pdfmake.createPdf(definition(plan, lang)).getBuffer();
+  return renderPdf(definition(plan, lang));
 }
 
 export const pdfFileName = (plan: PublicPurchasePlan) => `${plan.number}.pdf`;

@@ -128,6 +128,14 @@ export async function createTask(
   return task;
 }
 
+/**
+ * Tasks another module plans for a customer in its own transaction (the sales care plan after a
+ * delivery, H4.2.2): each lands on its assignee's "My day" when due.
+ */
+export async function scheduleCustomerTasks(trx: Trx, tasks: Parameters<typeof newTaskRow>[0][]) {
+  if (tasks.length) await trx.insertInto('tasks').values(tasks.map(newTaskRow)).execute();
+}
+
 function newTaskRow(t: {
   groupId: string;
   storeId: string;

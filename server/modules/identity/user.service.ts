@@ -1,3 +1,5 @@
+import { passwordIssues } from '../../../common/rules/password';
+import { formatRuleMessage } from '../../../common/rules/messages';
 import type { StoreRole } from '../../../common/identity/roles';
 import type { CreateUser, PatchUser, User } from '../../../common/identity/user.schemas';
 import type { DbOrTrx, Trx } from '../../db/database';
@@ -84,6 +86,22 @@ function encryptIdNumber(ctx: AppContext, raw: string | null | undefined, field 
 }
 
 /** Creates a staff account with roles per store and a staff number from the group's counter. */
+/** The policy's last rule, which needs the user: no password containing the user's own name (400 naming `password`). */
+function checkedPassword(password: string, names: string[]) {
+  const found = passwordIssues(password, names).filter((p) => p.code === 'rules.password.contains_name');
+  if (found.length)
+    throw new AppError('request.invalid', {
+      errors: [
+        {
+          path: 'password',
+          code: found[0]!.code,
+          message: formatRuleMessage(found[0]!.code, undefined, 'en'),
+        },
+      ],
+    });
+  return password;
+}
+
 export async function createUser(ctx: AppContext, trx: Trx, actor: Actor, input: CreateUser): Promise<User> {
   const reach = requirePermission(actor, 'users.manage');
   await assertGrantable(trx, reach, input.storeRoles);
@@ -101,7 +119,7 @@ export async function createUser(ctx: AppContext, trx: Trx, actor: Actor, input:
     staff_no: await nextDocumentNumber(trx, actor.groupId, 'EMP', localYear('Asia/Shanghai')),
     phone: input.phone ?? null,
     ...encryptIdNumber(ctx, input.idNumber),
-    password_hash: await hashPassword(input.password),
+    password_hash: await hashPassword(checkedPassword(input.password, [input.username, input.displayName])),
     language: input.language,
     status: 'active',
     version: 1,
@@ -177,7 +195,10 @@ export async function updateUser(
   if (patch.language !== undefined) changes.language = patch.language;
   if (patch.status !== undefined) changes.status = patch.status;
   if (patch.idNumber !== undefined) Object.assign(changes, encryptIdNumber(ctx, patch.idNumber));
-  if (patch.password !== undefined) changes.password_hash = await hashPassword(patch.password);
+  if (patch.password !== undefined)
+    changes.password_hash = await hashPassword(
+      checkedPassword(patch.password, [row.username, row.display_name]),
+    );
   if (!(await updateUserRow(trx, row.id, row.version, changes))) throw versionConflict(row.version + 1);
   if (patch.storeRoles) await replaceStoreRoles(trx, row.id, newRoles);
   // a disabled account or a new password ends every open session of that user

@@ -74,6 +74,35 @@ describe.each(dialects)('staff accounts on %s', (dialect) => {
     expect(await t.handle.db.selectFrom('users').select('id').execute()).toHaveLength(before.length);
   });
 
+  it('refuses a breached or guessable password, or one containing the user name, naming the field', async () => {
+    const body = (password: string) => ({
+      username: 'wang.lei',
+      displayName: '王磊',
+      password,
+      storeRoles: [{ storeId: t.hqStoreId, role: 'technician' }],
+    });
+    for (const [password, code] of [
+      ['Password123!', 'rules.password.common'],
+      ['1qaz2wsx3edc', 'rules.password.sequence'],
+      ['short', 'rules.password.too_short'],
+      ['wang.lei-2026-ok', 'rules.password.contains_name'],
+    ]) {
+      const res = await t.call('POST', '/api/v1/users', { token: t.adminToken, body: body(password!) });
+      expect(res.status, password).toBe(400);
+      expect(res.body.errors[0]).toMatchObject({ path: 'password', code });
+    }
+    const zh = await t.call('POST', '/api/v1/users', {
+      token: t.adminToken,
+      body: body('Password123!'),
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(zh.body.errors[0].message).toBe('该密码属于最常被尝试的密码，请换一个。');
+    expect(
+      (await t.call('POST', '/api/v1/users', { token: t.adminToken, body: body('bamboo-river-2026') }))
+        .status,
+    ).toBe(201);
+  });
+
   it('records before and after in the audit trail, and a stale version gets 409', async () => {
     const { user } = await makeStaff(t, 'technician', t.hqStoreId);
     const ok = await t.call('PATCH', `/api/v1/users/${user.id}`, {

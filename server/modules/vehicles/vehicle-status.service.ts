@@ -119,3 +119,19 @@ export async function markVehicleDelivered(trx: Trx, actor: Actor, vehicleId: st
   const after = await applyTransition(trx, row, 'deliver', {});
   return recordStatusChange(trx, actor.userId, row, after, 'deliver');
 }
+
+/**
+ * For the sales module: the deal holding this vehicle was cancelled (H4.1.3) — a sold car goes back to
+ * stock, a car reserved for the deal is released. A car reserved for another deal is left alone.
+ */
+export async function returnVehicleFromDeal(trx: Trx, actor: Actor, vehicleId: string, dealId: string) {
+  const row = await loadVehicle(trx, actor, vehicleId, 'vehicles.read');
+  if (row.reserved_deal_id !== dealId || (row.status !== 'sold' && row.status !== 'reserved')) return null;
+  const action = row.status === 'sold' ? 'return_to_stock' : 'release';
+  const after = await applyTransition(trx, row, action, {
+    reserved_deal_id: null,
+    reserved_by: null,
+    reserved_until: null,
+  });
+  return recordStatusChange(trx, actor.userId, row, after, action, { dealId });
+}

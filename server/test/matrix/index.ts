@@ -8,6 +8,7 @@ import { leadsMatrix } from './leads.rows';
 import { receptionMatrix } from './reception.rows';
 import { tasksMatrix } from './tasks.rows';
 import { needsMatrix } from './needs.rows';
+import { salesMatrix } from './sales.rows';
 import type { MatrixModule } from './types';
 
 /** Every module's rows of the permission matrix. A module adds its file here. */
@@ -22,4 +23,5 @@ export const matrixModules: MatrixModule<unknown>[] = [
   needsMatrix,
   receptionMatrix,
   tasksMatrix,
+  salesMatrix,
 ];
