@@ -1,0 +1,215 @@
+import { divRoundHalfUp } from '../../../common/rules/money';
+import type { MovementType } from '../../../common/parts/part.enums';
+import type { Trx } from '../../db/database';
+import { AppError, notFound } from '../../platform/errors';
+import { newId, nowIso } from '../../platform/ids';
+import { findStoreRow } from '../identity';
+import { findPartRow } from './part.repo';
+import {
+  activeReservation,
+  insertMovement,
+  insertReservation,
+  lockStockRow,
+  setReservationQty,
+  writeStockRow,
+  type MovementRow,
+  type PartStockRow,
+} from './stock.repo';
+
+/** What a stock change refers to: a repair order, a parts order, a receipt, a stocktake… */
+export interface StockRef {
+  type: string;
+  id: string;
+}
+
+export interface StockChange {
+  storeId: string;
+  partId: string;
+  /** Units, always positive: the movement type says the direction. */
+  qty: number;
+  ref: StockRef | null;
+  reason?: string | null;
+  actorId?: string | null;
+}
+
+/** Moving-average unit cost (分): stock value ÷ on hand; the part's standard cost when the shelf is empty. */
+export function averageCost(row: Pick<PartStockRow, 'on_hand' | 'stock_value'>, standardCost: number) {
+  return row.on_hand > 0 ? divRoundHalfUp(row.stock_value, row.on_hand) : standardCost;
+}
+
+/** The part and store of a change, both of one group, with the balance locked for the transaction. */
+async function lockFor(trx: Trx, change: StockChange) {
+  if (!Number.isSafeInteger(change.qty) || change.qty <= 0)
+    throw new AppError('request.invalid', {
+      errors: [{ path: 'qty', code: 'too_small', message: 'quantity must be a positive whole number' }],
+    });
+  const store = await findStoreRow(trx, change.storeId);
+  if (!store) throw notFound('store');
+  const part = await findPartRow(trx, change.partId);
+  if (!part || part.group_id !== store.group_id) throw notFound('part');
+  const stock = await lockStockRow(trx, store.group_id, store.id, part.id);
+  return { store, part, stock };
+}
+
+const insufficient = (available: number, requested: number) =>
+  new AppError('parts.insufficient_stock', { params: { available, requested } });
+
+/**
+ * Posts one ledger row and moves the balance with it (H7.1.2). Receipts add at their unit cost and
+ * re-average the cost (moving average: value and quantity add up); issues take out at the average, the
+ * last unit taking whatever value is left, so the ledger's value always sums to the shelf's. Stock
+ * never goes negative: an outbound movement needs the quantity available (on hand − reserved), or
+ * reserved for this reference when `fromReserved` is given.
+ */
+async function post(
+  trx: Trx,
+  ctx: Awaited<ReturnType<typeof lockFor>>,
+  change: StockChange,
+  type: MovementType,
+  options: { unitCost?: number; totalCost?: number; fromReserved?: number; direction: 'in' | 'out' },
+): Promise<MovementRow> {
+  const { stock, part } = ctx;
+  const direction = options.direction;
+  const fromReserved = options.fromReserved ?? 0;
+  let onHand = stock.on_hand;
+  let value = Number(stock.stock_value);
+  let totalCost: number;
+  let unitCost: number;
+  if (direction === 'in') {
+    unitCost = options.unitCost ?? averageCost(stock, Number(part.standard_cost));
+    totalCost = options.totalCost ?? unitCost * change.qty;
+    onHand += change.qty;
+    value += totalCost;
+  } else {
+    const available = stock.on_hand - stock.reserved + fromReserved;
+    if (change.qty > available) throw insufficient(stock.on_hand - stock.reserved, change.qty);
+    const cost = change.qty === onHand ? value : divRoundHalfUp(value * change.qty, onHand);
+    unitCost = divRoundHalfUp(cost, change.qty);
+    totalCost = -cost;
+    onHand -= change.qty;
+    value -= cost;
+  }
+  await writeStockRow(trx, stock.id, {
+    on_hand: onHand,
+    reserved: stock.reserved - fromReserved,
+    stock_value: value,
+  });
+  stock.on_hand = onHand;
+  stock.reserved -= fromReserved;
+  stock.stock_value = value;
+  const row: MovementRow = {
+    id: newId(),
+    group_id: stock.group_id,
+    store_id: stock.store_id,
+    part_id: stock.part_id,
+    type,
+    qty: direction === 'in' ? change.qty : -change.qty,
+    unit_cost: unitCost,
+    total_cost: totalCost,
+    on_hand_after: onHand,
+    value_after: value,
+    reason: change.reason ?? null,
+    ref_type: change.ref?.type ?? null,
+    ref_id: change.ref?.id ?? null,
+    actor_id: change.actorId ?? null,
+    at: nowIso(),
+  };
+  await insertMovement(trx, row);
+  return row;
+}
+
+/** Goods in (receipt, return from a customer, transfer in) at a unit cost that re-averages the stock. */
+export async function receiveStock(
+  trx: Trx,
+  change: StockChange,
+  unitCost: number,
+  type: 'receive' | 'transfer_in' = 'receive',
+  totalCost?: number,
+) {
+  return post(trx, await lockFor(trx, change), change, type, { unitCost, totalCost, direction: 'in' });
+}
+
+/** Goods out of what is available (not reserved by others): counter sale, scrap, return, transfer out. */
+export async function takeStock(trx: Trx, change: StockChange, type: MovementType) {
+  return post(trx, await lockFor(trx, change), change, type, { direction: 'out' });
+}
+
+/** A stock adjustment (signed): a count above the book adds at the average cost, below takes out. */
+export async function adjustStock(trx: Trx, change: Omit<StockChange, 'qty'> & { delta: number }) {
+  const c = { ...change, qty: Math.abs(change.delta) };
+  return post(trx, await lockFor(trx, c), c, 'adjustment', { direction: change.delta > 0 ? 'in' : 'out' });
+}
+
+/** Holds available stock for a reference (a repair order's approved estimate, a parts order). */
+export async function reserveStock(trx: Trx, change: StockChange & { ref: StockRef }) {
+  const { stock } = await lockFor(trx, change);
+  const available = stock.on_hand - stock.reserved;
+  if (change.qty > available) throw insufficient(available, change.qty);
+  await writeStockRow(trx, stock.id, {
+    on_hand: stock.on_hand,
+    reserved: stock.reserved + change.qty,
+    stock_value: Number(stock.stock_value),
+  });
+  const held = await activeReservation(trx, stock.store_id, stock.part_id, change.ref.type, change.ref.id);
+  if (held) await setReservationQty(trx, held.id, held.qty + change.qty);
+  else {
+    const now = nowIso();
+    await insertReservation(trx, {
+      id: newId(),
+      group_id: stock.group_id,
+      store_id: stock.store_id,
+      part_id: stock.part_id,
+      qty: change.qty,
+      ref_type: change.ref.type,
+      ref_id: change.ref.id,
+      status: 'active',
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    });
+  }
+  return { reserved: (held?.qty ?? 0) + change.qty, available: available - change.qty };
+}
+
+/**
+ * Issues stock to a reference: first from what it holds reserved, the rest from available stock.
+ * One ledger row of `type` at the moving-average cost.
+ */
+export async function issueStock(trx: Trx, change: StockChange & { ref: StockRef }, type: MovementType) {
+  const ctx = await lockFor(trx, change);
+  const held = await activeReservation(
+    trx,
+    ctx.stock.store_id,
+    ctx.stock.part_id,
+    change.ref.type,
+    change.ref.id,
+  );
+  const fromReserved = Math.min(held?.qty ?? 0, change.qty);
+  const movement = await post(trx, ctx, change, type, { fromReserved, direction: 'out' });
+  if (held && fromReserved > 0) await setReservationQty(trx, held.id, held.qty - fromReserved);
+  return movement;
+}
+
+/** Gives back what a reference holds (all of it, or `qty` of it): the units become available again. */
+export async function releaseStock(
+  trx: Trx,
+  change: Omit<StockChange, 'qty'> & { ref: StockRef; qty?: number },
+) {
+  const ctx = await lockFor(trx, { ...change, qty: change.qty ?? 1 });
+  const held = await activeReservation(
+    trx,
+    ctx.stock.store_id,
+    ctx.stock.part_id,
+    change.ref.type,
+    change.ref.id,
+  );
+  if (!held) return { released: 0 };
+  const released = Math.min(held.qty, change.qty ?? held.qty);
+  await writeStockRow(trx, ctx.stock.id, {
+    on_hand: ctx.stock.on_hand,
+    reserved: ctx.stock.reserved - released,
+    stock_value: Number(ctx.stock.stock_value),
+  });
+  await setReservationQty(trx, held.id, held.qty - released);
+  return { released };
+}
