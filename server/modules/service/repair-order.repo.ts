@@ -1,0 +1,92 @@
+import type { DbOrTrx } from '../../db/database';
+import type { RepairOrderClocksTable, RepairOrderLinesTable, RepairOrdersTable } from './service.tables';
+
+export type RepairOrderRow = RepairOrdersTable;
+export type LineRow = RepairOrderLinesTable;
+export type ClockRow = RepairOrderClocksTable;
+export type OrderView = RepairOrderRow & { customer_name: string; advisor_name: string };
+
+export const ordersWithNames = (db: DbOrTrx) =>
+  db
+    .selectFrom('repair_orders')
+    .innerJoin('customers', 'customers.id', 'repair_orders.customer_id')
+    .innerJoin('users as advisor', 'advisor.id', 'repair_orders.advisor_id')
+    .selectAll('repair_orders')
+    .select(['customers.name as customer_name', 'advisor.display_name as advisor_name']);
+
+export const findOrder = (db: DbOrTrx, id: string): Promise<OrderView | undefined> =>
+  ordersWithNames(db).where('repair_orders.id', '=', id).executeTakeFirst();
+
+export const linesOf = (db: DbOrTrx, orderId: string) =>
+  db
+    .selectFrom('repair_order_lines')
+    .selectAll()
+    .where('repair_order_id', '=', orderId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+
+export const findLine = (db: DbOrTrx, orderId: string, lineId: string) =>
+  db
+    .selectFrom('repair_order_lines')
+    .selectAll()
+    .where('repair_order_id', '=', orderId)
+    .where('id', '=', lineId)
+    .executeTakeFirst();
+
+export const clocksOf = (db: DbOrTrx, orderId: string) =>
+  db
+    .selectFrom('repair_order_clocks')
+    .innerJoin('users', 'users.id', 'repair_order_clocks.technician_id')
+    .selectAll('repair_order_clocks')
+    .select('users.display_name as technician_name')
+    .where('repair_order_id', '=', orderId)
+    .orderBy('started_at')
+    .orderBy('id')
+    .execute();
+
+/** Optimistic update of an order's fields (stale version: false). Bumps version and updated_at. */
+export async function updateOrder(
+  db: DbOrTrx,
+  id: string,
+  version: number,
+  changes: Partial<RepairOrderRow>,
+) {
+  const res = await db
+    .updateTable('repair_orders')
+    .set({ ...changes, version: version + 1, updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Bumps the order's version (a change to its lines, clocks or payments is a change of the order). */
+export async function touchOrder(db: DbOrTrx, id: string) {
+  await db
+    .updateTable('repair_orders')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date().toISOString() }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Lines the customer declined on earlier orders of this vehicle (shown at the next visit). */
+export const declinedLinesOfVehicle = (db: DbOrTrx, vehicleId: string, exceptOrderId?: string) => {
+  let q = db
+    .selectFrom('repair_order_lines')
+    .innerJoin('repair_orders', 'repair_orders.id', 'repair_order_lines.repair_order_id')
+    .select([
+      'repair_orders.number as number',
+      'repair_order_lines.description as description',
+      'repair_order_lines.amount as amount',
+      'repair_order_lines.decided_at as decided_at',
+    ])
+    .where('repair_orders.customer_vehicle_id', '=', vehicleId)
+    .where('repair_order_lines.approval', '=', 'declined');
+  if (exceptOrderId) q = q.where('repair_orders.id', '!=', exceptOrderId);
+  return q
+    .orderBy('repair_order_lines.decided_at', 'desc')
+    .orderBy('repair_order_lines.id', 'desc')
+    .limit(20)
+    .execute();
+};
