@@ -33,6 +33,8 @@ import { catalogRoutes } from './modules/catalog';
 import { vehiclesModuleRoutes } from './modules/vehicles';
 import { crmModuleRoutes } from './modules/crm';
 import { salesModuleRoutes } from './modules/sales';
+import { partsModuleRoutes } from './modules/parts';
+import { serviceModuleRoutes } from './modules/service';
 
 export interface BuildAppOptions {
   handle: DbHandle;
@@ -117,6 +119,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(vehiclesModuleRoutes);
   await app.register(crmModuleRoutes);
   await app.register(salesModuleRoutes);
+  await app.register(partsModuleRoutes);
+  await app.register(serviceModuleRoutes);
 
   const webDist = join(root, 'web', 'dist');
   const spa = Boolean(options.serveWeb && existsSync(join(webDist, 'index.html')));

@@ -6,6 +6,7 @@ import { registerWebhookDelivery } from './modules/integrations';
 import { registerVehicleJobs } from './modules/vehicles';
 import { registerLeadJobs } from './modules/crm';
 import { registerSalesJobs } from './modules/sales';
+import { registerServiceJobs } from './modules/service';
 
 /**
  * Every module's job and event handlers: one list for the worker inside `forecourt serve` and for a
@@ -17,4 +18,5 @@ export function registerAllJobs(handlers: HandlerRegistry, db: Db, keys: PiiKeys
   registerVehicleJobs(handlers, db);
   registerLeadJobs(handlers, db);
   registerSalesJobs(handlers, db, keys);
+  registerServiceJobs(handlers, db);
 }

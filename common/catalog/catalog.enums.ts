@@ -71,6 +71,8 @@ export const feeCodes = [
   'temporary_plate',
   'pdi',
   'financing_service',
+  'extended_warranty',
+  'accessory_fitting',
   'insurance_agency',
   'delivery',
 ] as const;

@@ -9,6 +9,8 @@ import type { NeedsTables } from '../modules/crm/needs.tables';
 import type { ReceptionTables } from '../modules/crm/reception.tables';
 import type { TaskTables } from '../modules/crm/task.tables';
 import type { SalesTables } from '../modules/sales/sales.tables';
+import type { PartsTables } from '../modules/parts/parts.tables';
+import type { ServiceTables } from '../modules/service/service.tables';
 
 /** The whole database as Kysely sees it: each module contributes its own tables. */
 export type Database = PlatformTables &
@@ -21,4 +23,6 @@ export type Database = PlatformTables &
   NeedsTables &
   ReceptionTables &
   TaskTables &
-  SalesTables;
+  SalesTables &
+  PartsTables &
+  ServiceTables;

@@ -169,6 +169,78 @@ export const errorTitles: Record<ErrorCode, Record<Lang, string>> = {
     en: 'A refund can only return what was overpaid ({overpaid})',
     'zh-CN': '退款不能超过多付金额（{overpaid}）',
   },
+  'parts.part_no_taken': {
+    en: 'A part with this part number already exists',
+    'zh-CN': '该配件编号已存在',
+  },
+  'parts.barcode_taken': {
+    en: 'This barcode already belongs to another part',
+    'zh-CN': '该条码已属于其他配件',
+  },
+  'parts.insufficient_stock': {
+    en: 'Not enough stock: {available} available, {requested} requested',
+    'zh-CN': '库存不足：可用 {available}，需要 {requested}',
+  },
+  'parts.count_below_reserved': {
+    en: 'The count is below the reserved quantity ({reserved}); release reservations first',
+    'zh-CN': '盘点数量低于已预留数量（{reserved}），请先释放预留',
+  },
+  'parts.supplier_not_approved': {
+    en: 'Purchase orders go only to approved suppliers (this one is {status})',
+    'zh-CN': '只能向合格供应商下采购订单（该供应商状态为 {status}）',
+  },
+  'parts.receipt_exceeds_order': {
+    en: 'The quantity received exceeds what is still open on the order line ({open})',
+    'zh-CN': '到货数量超过订单行未到数量（{open}）',
+  },
+  'parts.same_store': {
+    en: 'A transfer needs another store of the group',
+    'zh-CN': '调拨须选择集团内的其他门店',
+  },
+  'service.no_capacity': {
+    en: 'No bay and qualified technician are free at this time; pick another slot',
+    'zh-CN': '该时段没有空闲工位和具备资质的技师，请选择其他时段',
+  },
+  'service.outside_opening_hours': {
+    en: 'The workshop is closed at this time',
+    'zh-CN': '该时段车间不营业',
+  },
+  'service.line_not_approved': {
+    en: 'The customer has not approved this line; no work or parts on it (H6.1 5)',
+    'zh-CN': '客户尚未同意该项目，不能施工或发料（售后流程：报价经客户同意后方可施工）',
+  },
+  'service.approval_expired': {
+    en: 'This approval link has expired or does not exist; ask the service advisor for a new one',
+    'zh-CN': '该确认链接已过期或不存在，请联系服务顾问重新发送',
+  },
+  'service.approval_used': {
+    en: 'This approval link was already used',
+    'zh-CN': '该确认链接已使用过',
+  },
+  'service.lines_undecided': {
+    en: 'Approve or decline every line of the estimate',
+    'zh-CN': '请对报价中的每个项目选择同意或拒绝',
+  },
+  'service.qc_incomplete': {
+    en: 'Every item of the final inspection must pass',
+    'zh-CN': '终检的每一项都必须合格',
+  },
+  'service.payments_mismatch': {
+    en: 'The payments ({paid}) must equal the customer’s share ({due})',
+    'zh-CN': '收款金额（{paid}）必须等于客户应付金额（{due}）',
+  },
+  'service.not_settled': {
+    en: 'Settle the repair order before the car is handed back',
+    'zh-CN': '交车前必须先完成结算',
+  },
+  'service.issue_exceeds_approved': {
+    en: 'More parts than the approved quantity ({quantity})',
+    'zh-CN': '发料数量超过已同意的数量（{quantity}）',
+  },
+  'service.skill_missing': {
+    en: 'This technician lacks the skill the job needs ({skill})',
+    'zh-CN': '该技师不具备此作业所需的资质（{skill}）',
+  },
   'import.rows_invalid': {
     en: '{count} rows have errors; nothing was imported',
     'zh-CN': '{count} 行有错误，未导入任何数据',

@@ -1,12 +1,14 @@
+import { seedPartsVolume } from '../modules/parts/parts.seed-volume';
 import { sql } from 'kysely';
+import { seedSalesVolume } from './sales-volume';
 import { seedCatalog } from '../modules/catalog/catalog.seed';
 import { seedYard } from '../modules/vehicles/vehicles.seed';
 import { seedCustomers } from '../modules/crm';
 import { familyNeed, makeLead } from '../modules/crm/needs.fixtures';
 import { newId } from '../platform/ids';
 import { testKeys, type TestApp } from './harness';
-import { seedSalesVolume } from './sales-volume';
 import { makeStore } from './factories';
+import { seedServiceVolume } from '../modules/service/service.volume';
 
 /**
  * The volume the list-query plan test explains its queries over (list-query-plans.test.ts). Paths whose
@@ -103,6 +105,8 @@ export async function seedVolume(t: TestApp, fixedPaths: Map<string, string>) {
       .execute();
   await seedCrmVolume(t, groupId, storeIds, fixedPaths);
   await seedSalesVolume(db, testKeys, groupId);
+  fixedPaths.set('/api/v1/public/estimates/{token}', await seedServiceVolume(db, groupId, storeIds));
+  await seedPartsVolume(db, groupId, storeIds);
   if (t.dialect === 'postgres') await sql`analyze`.execute(db);
 }
 

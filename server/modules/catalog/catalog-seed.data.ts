@@ -163,4 +163,7 @@ registration_agency | 上牌代办服务费 | 0.05
 temporary_plate | 临时牌照代办费 | 0.01
 insurance_agency | 保险代办服务费 | 0
 delivery | 异地交车服务费 | 0.08
+financing_service | 贷款金融服务费 | 0.12
+extended_warranty | 延长保修（2 年 / 5 万公里） | 0.38
+accessory_fitting | 精品加装服务费 | 0.02
 `;

@@ -14,7 +14,10 @@ export interface DealBalance {
  * the payments finance confirmed, those still awaiting confirmation, and the refunds made (a refund
  * record counts from the moment it is created: the money is owed back to the customer).
  */
-export async function dealBalances(db: DbOrTrx, deals: { id: string; due_to_dealer: number }[]) {
+export async function dealBalances(
+  db: DbOrTrx,
+  deals: { id: string; due_to_dealer: number; status: string }[],
+) {
   const map = new Map<string, DealBalance>();
   if (deals.length === 0) return map;
   const ids = deals.map((d) => d.id);
@@ -35,9 +38,11 @@ export async function dealBalances(db: DbOrTrx, deals: { id: string; due_to_deal
       Number(payments.find((p) => p.deal_id === d.id && p.status === status)?.total ?? 0);
     const confirmed = sumOf('confirmed');
     const refunded = Number(refunds.find((r) => r.deal_id === d.id)?.total ?? 0);
-    const balance = d.due_to_dealer - confirmed + refunded;
+    // a cancelled deal owes nothing: what was paid is owed back (H4.1.3)
+    const due = d.status === 'cancelled' ? 0 : d.due_to_dealer;
+    const balance = due - confirmed + refunded;
     map.set(d.id, {
-      due: d.due_to_dealer,
+      due,
       confirmed,
       awaitingConfirmation: sumOf('recorded'),
       refunded,
@@ -48,6 +53,6 @@ export async function dealBalances(db: DbOrTrx, deals: { id: string; due_to_deal
   return map;
 }
 
-export async function dealBalance(db: DbOrTrx, deal: { id: string; due_to_dealer: number }) {
+export async function dealBalance(db: DbOrTrx, deal: { id: string; due_to_dealer: number; status: string }) {
   return (await dealBalances(db, [deal])).get(deal.id)!;
 }

@@ -12,6 +12,12 @@ import { salesSettingsOf } from './sales-settings.service';
 
 const bool = (v: number) => v === 1;
 
+async function userName(db: DbOrTrx, id: string | null) {
+  if (!id) return null;
+  const u = await db.selectFrom('users').select('display_name').where('id', '=', id).executeTakeFirst();
+  return u?.display_name ?? id;
+}
+
 /** The roles the actor holds in a store: the discount limit is theirs there. */
 export const rolesIn = (actor: Actor, storeId: string) =>
   actor.storeRoles.filter((r) => r.storeId === storeId || r.role === 'group_admin').map((r) => r.role);
@@ -72,9 +78,9 @@ export async function viewDeal(db: DbOrTrx, row: DealRow, actor: Actor): Promise
   const approval =
     row.approval_requested_at || row.approval_decided_at
       ? {
-          requestedBy: row.approval_requested_by,
+          requestedBy: await userName(db, row.approval_requested_by),
           requestedAt: row.approval_requested_at,
-          decidedBy: row.approval_decided_by,
+          decidedBy: await userName(db, row.approval_decided_by),
           decidedAt: row.approval_decided_at,
           decision: row.approval_decision as 'approved' | 'rejected' | null,
           note: row.approval_note,

@@ -53,12 +53,14 @@ export async function viewDelivery(db: DbOrTrx, row: DeliveryRow): Promise<Deliv
     .innerJoin('customers', 'customers.id', 'deals.customer_id')
     .innerJoin('trims', 'trims.id', 'deals.trim_id')
     .innerJoin('models', 'models.id', 'trims.model_id')
+    .innerJoin('brands', 'brands.id', 'models.brand_id')
     .leftJoin('vehicles', 'vehicles.id', 'deals.vehicle_id')
     .innerJoin('stores', 'stores.id', 'deals.store_id')
     .select([
       'customers.name as customer_name',
       'trims.name as trim',
       'models.name as model',
+      'brands.name as brand',
       'vehicles.vin as vin',
       'stores.timezone as timezone',
     ])
@@ -82,7 +84,7 @@ export async function viewDelivery(db: DbOrTrx, row: DeliveryRow): Promise<Deliv
     customerName: names.customer_name,
     consultantId: deal.consultant_id,
     vin: names.vin ?? null,
-    vehicleName: `${names.model} ${names.trim}`,
+    vehicleName: `${names.brand} ${names.model} ${names.trim}`,
     status: row.status as Delivery['status'],
     scheduledAt: row.scheduled_at,
     place: row.place,

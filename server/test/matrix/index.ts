@@ -8,6 +8,8 @@ import { leadsMatrix } from './leads.rows';
 import { receptionMatrix } from './reception.rows';
 import { tasksMatrix } from './tasks.rows';
 import { needsMatrix } from './needs.rows';
+import { serviceMatrix } from './service.rows';
+import { partsMatrix } from './parts.rows';
 import { salesMatrix } from './sales.rows';
 import type { MatrixModule } from './types';
 
@@ -24,4 +26,6 @@ export const matrixModules: MatrixModule<unknown>[] = [
   receptionMatrix,
   tasksMatrix,
   salesMatrix,
+  serviceMatrix,
+  partsMatrix,
 ];

@@ -43,6 +43,9 @@ export function ShellLayout({ me }: { me: Me }) {
           collapsed={collapsed}
           trigger={null}
           collapsible
+          // on a phone or a small tablet the menu folds to its icons by itself
+          breakpoint="md"
+          onBreakpoint={(narrow) => setCollapsed(narrow)}
         >
           <Brand compact={collapsed} />
           <SideMenu entries={entries} collapsed={collapsed} />

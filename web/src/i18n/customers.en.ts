@@ -161,6 +161,14 @@ export const customersEn = {
       sales_payment_confirmed: 'Payment {{number}} of {{amountText}} confirmed by finance',
       sales_invoice_issued: 'Vehicle invoice {{invoiceNo}} issued ({{totalText}})',
       sales_delivery_completed: 'Car handed over ({{number}})',
+      service_request_created: 'Service request {{number}} ({{category}})',
+      service_booking_created: 'Workshop booking {{number}} for {{plate}}',
+      service_repair_order_opened: 'Repair order {{number}} opened, odometer {{odometerKm}} km',
+      service_repair_order_settled: 'Repair order {{number}} settled, invoice {{invoice}}',
+      service_repair_order_delivered: 'Car handed back on repair order {{number}}',
+      service_repair_order_closed: 'Repair order {{number}} closed',
+      service_repair_order_followed_up:
+        'Follow-up call on repair order {{number}}: satisfaction {{satisfaction}}/5',
     },
   },
 };

@@ -155,6 +155,13 @@ export const customersZhCN: typeof customersEn = {
       sales_payment_confirmed: '收款 {{number}} {{amountText}} 已经财务确认',
       sales_invoice_issued: '已开具机动车销售统一发票 {{invoiceNo}}（{{totalText}}）',
       sales_delivery_completed: '车辆已交付（{{number}}）',
+      service_request_created: '服务请求 {{number}}（{{category}}）',
+      service_booking_created: '维修预约 {{number}}：{{plate}}',
+      service_repair_order_opened: '维修工单 {{number}} 已开单，里程 {{odometerKm}} km',
+      service_repair_order_settled: '维修工单 {{number}} 已结算，发票 {{invoice}}',
+      service_repair_order_delivered: '维修工单 {{number}} 已交车',
+      service_repair_order_closed: '维修工单 {{number}} 已关闭',
+      service_repair_order_followed_up: '维修工单 {{number}} 回访：满意度 {{satisfaction}}/5',
     },
   },
 };

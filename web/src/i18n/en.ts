@@ -2,16 +2,22 @@ import { leadsEn } from './leads.en';
 import { needsEn } from './needs.en';
 import { receptionEn } from './reception.en';
 import { customersEn } from './customers.en';
+import { salesEn } from './sales.en';
 
+import { partsEn } from './parts.en';
+import { serviceEn } from './service.en';
 /**
  * English UI strings. zh-CN.ts must have exactly the same keys (checked by the compiler and by
  * i18n.test.ts). The leads and my-day screens keep theirs in leads.en.ts / leads.zh-CN.ts.
  */
 export const en = {
+  ...partsEn,
+  ...serviceEn,
   ...leadsEn,
   ...needsEn,
   ...receptionEn,
   ...customersEn,
+  ...salesEn,
   app: {
     name: 'Forecourt',
     fullName: 'Forecourt Dealer Management System',
@@ -29,6 +35,12 @@ export const en = {
     leads: 'Leads',
     receptionBoard: 'Reception board',
     customers: 'Customers',
+    partsSearch: 'Parts search',
+    partsOrders: 'Parts orders',
+    stockAlerts: 'Stock alerts',
+    stocktakes: 'Stocktakes',
+    suppliers: 'Suppliers',
+    purchaseOrders: 'Purchase orders',
     groups: {
       reception: 'Reception',
       sales: 'Sales',
@@ -54,6 +66,16 @@ export const en = {
     vinCheck: 'VIN and numbers',
     taxCalculator: 'Tax calculator',
     threeGuarantee: 'Three guarantees',
+    deals: 'Deals',
+    cashier: 'Cashier',
+    deliveries: 'Deliveries',
+    salesSettings: 'Sales settings',
+    workshopBoard: 'Workshop board',
+    serviceBookings: 'Service bookings',
+    serviceRequests: 'Service requests',
+    myJobs: 'My jobs',
+    healthRecords: 'Health records',
+    workshopSetup: 'Workshop setup',
   },
   header: {
     store: 'Store',
@@ -589,6 +611,8 @@ export const en = {
       temporary_plate: 'Temporary plate fee',
       pdi: 'Pre-delivery inspection (PDI)',
       financing_service: 'Financing service fee',
+      extended_warranty: 'Extended warranty',
+      accessory_fitting: 'Accessory fitting fee',
       insurance_agency: 'Insurance agency fee',
       delivery: 'Delivery fee',
     },

@@ -3,13 +3,19 @@ import { leadsZhCN } from './leads.zh-CN';
 import { needsZhCN } from './needs.zh-CN';
 import { receptionZhCN } from './reception.zh-CN';
 import { customersZhCN } from './customers.zh-CN';
+import { salesZhCN } from './sales.zh-CN';
 
+import { partsZhCN } from './parts.zh-CN';
+import { serviceZhCN } from './service.zh-CN';
 /** 简体中文界面文字。键必须与 en.ts 完全相同（由编译器和 i18n.test.ts 检查）。 */
 export const zhCN: Messages = {
+  ...partsZhCN,
+  ...serviceZhCN,
   ...leadsZhCN,
   ...needsZhCN,
   ...receptionZhCN,
   ...customersZhCN,
+  ...salesZhCN,
   app: {
     name: 'Forecourt',
     fullName: 'Forecourt 经销商管理系统',
@@ -27,6 +33,12 @@ export const zhCN: Messages = {
     leads: '销售线索',
     receptionBoard: '接待看板',
     customers: '客户档案',
+    partsSearch: '配件查询',
+    partsOrders: '配件订单',
+    stockAlerts: '库存预警',
+    stocktakes: '盘点',
+    suppliers: '供应商',
+    purchaseOrders: '采购订单',
     groups: {
       reception: '前台接待',
       sales: '销售',
@@ -52,6 +64,16 @@ export const zhCN: Messages = {
     vinCheck: 'VIN 与证件校验',
     taxCalculator: '税费计算',
     threeGuarantee: '三包评估',
+    deals: '销售订单',
+    cashier: '收银台',
+    deliveries: '交车计划',
+    salesSettings: '销售设置',
+    workshopBoard: '车间看板',
+    serviceBookings: '维修预约',
+    serviceRequests: '服务请求',
+    myJobs: '我的工单',
+    healthRecords: '维修电子档案',
+    workshopSetup: '车间设置',
   },
   header: {
     store: '门店',
@@ -579,6 +601,8 @@ export const zhCN: Messages = {
       temporary_plate: '临时牌照费',
       pdi: '售前检测（PDI）',
       financing_service: '金融服务费',
+      extended_warranty: '延长保修',
+      accessory_fitting: '精品加装服务费',
       insurance_agency: '保险代办费',
       delivery: '交车服务费',
     },
