@@ -40,7 +40,7 @@ export async function seedSalesVolume(db: Db, keys: PiiKeys, groupId: string) {
         id: newId(),
         group_id: groupId,
         store_id: c.store_id,
-        number: `BJ-V-${b}-${i}`,
+        number: `XS-V-${b}-${i}`,
         customer_id: c.id,
         lead_id: null,
         consultant_id: admin.id,

@@ -93,7 +93,8 @@ export async function createDeal(trx: Trx, actor: Actor, input: CreateDeal, lang
     id,
     group_id: store.group_id,
     store_id: store.id,
-    number: await nextDocumentNumber(trx, store.id, 'BJ', localYear(store.timezone)),
+    // 销售订单 XS-YYYY-000001 (not BJ for 报价: it reads as Beijing next to store codes)
+    number: await nextDocumentNumber(trx, store.id, 'XS', localYear(store.timezone)),
     customer_id: customer.id,
     lead_id: input.leadId ?? null,
     consultant_id: actor.userId,
