@@ -32,25 +32,43 @@ function Deals({ me }: { me: Me }) {
     {
       title: t('sales.fields.number'),
       dataIndex: 'number',
-      width: 150,
+      width: 170,
       render: (n: string, d) => (
-        <Link className="fc-mono" to={`/deals/${d.id}`}>
-          {n}
-        </Link>
+        <div>
+          <Link className="fc-mono" to={`/deals/${d.id}`}>
+            {n}
+          </Link>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} title={t('sales.fields.updatedAt')}>
+              {formatInstant(d.updatedAt)}
+            </Typography.Text>
+          </div>
+        </div>
       ),
     },
     {
       title: t('sales.fields.status'),
       dataIndex: 'status',
-      width: 110,
+      width: 90,
       render: (s: DealStatus) => <DealStatusTag status={s} />,
     },
-    { title: t('sales.fields.customer'), dataIndex: 'customerName', width: 120 },
-    { title: t('sales.fields.consultant'), dataIndex: 'consultantName', width: 110 },
+    {
+      title: `${t('sales.fields.customer')} / ${t('sales.fields.consultant')}`,
+      dataIndex: 'customerName',
+      width: 130,
+      render: (name: string, d) => (
+        <div>
+          <div>{name}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {d.consultantName}
+          </Typography.Text>
+        </div>
+      ),
+    },
     {
       title: t('sales.fields.vehicle'),
       key: 'vehicle',
-      width: 260,
+      width: 230,
       render: (_, d) => (
         <div>
           <div>{d.vehicleName}</div>
@@ -91,12 +109,6 @@ function Deals({ me }: { me: Me }) {
       width: 90,
       render: (days: number) => <AgeTag days={days} />,
     },
-    {
-      title: t('sales.fields.updatedAt'),
-      dataIndex: 'updatedAt',
-      width: 140,
-      render: (v: string) => formatInstant(v),
-    },
   ];
 
   return (
@@ -136,7 +148,7 @@ function Deals({ me }: { me: Me }) {
           dataSource={deals}
           loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
           pagination={false}
-          scroll={{ x: 1400 }}
+          scroll={{ x: 1080 }}
           locale={{
             emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('sales.deals.empty')} />,
           }}
