@@ -168,6 +168,7 @@ async function benchDialect(dialect: (typeof dialects)[number]) {
     storeId: t.hqStoreId,
     trim: { id: trim.id, modelYear: trim.model_year, name: trim.name },
     vins,
+    parts: [],
     async send(method, path, body) {
       const res = await fetch(`${address}${path}`, {
         method,
@@ -183,6 +184,28 @@ async function benchDialect(dialect: (typeof dialects)[number]) {
       return JSON.parse(text) as unknown;
     },
   };
+
+  // three parts on the shelf in ample quantity, for the counter sale
+  for (const [k, name] of ['机油滤清器', '空气滤清器', '雨刮片'].entries()) {
+    const part = (await ctx.send('POST', '/api/v1/parts', {
+      partNo: `BENCH-${k}`,
+      name,
+      nameEn: `Bench part ${k}`,
+      category: 'filters',
+      origin: 'original',
+      listPrice: 8_800,
+      standardCost: 5_000,
+    })) as { id: string };
+    await ctx.send('POST', '/api/v1/stock-movements', {
+      storeId: ctx.storeId,
+      partId: part.id,
+      type: 'receive',
+      qty: 1_000_000,
+      unitCost: 5_000,
+      reason: 'bench opening stock',
+    });
+    ctx.parts.push(part.id);
+  }
 
   const bareResult = await runLoad(
     async () => {

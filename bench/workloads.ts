@@ -11,6 +11,8 @@ export interface BenchContext {
   vins: string[];
   /** Seeded customers with a car: name, primary mobile, plate, VIN. */
   customers: { name: string; mobile: string; plate: string; vin: string }[];
+  /** Three parts with ample stock in the store (the counter sale sells one of each). */
+  parts: string[];
   send(method: string, path: string, body?: unknown): Promise<unknown>;
 }
 
@@ -42,7 +44,7 @@ const searchCustomers = (ctx: BenchContext, q: string) =>
 /** A valid mobile per operation, apart from the seeded ones (segment 138 is not used by the generator). */
 const benchMobile = (i: number) => `138${String(i % 100_000_000).padStart(8, '0')}`;
 /** The customer and lead numbers the template operation got, swapped for unique ones in the raw replay. */
-const templateNumbers = { customer: '', lead: '' };
+const templateNumbers = { customer: '', lead: '', partsOrder: '' };
 
 export const workloads: Workload[] = [
   {
@@ -127,6 +129,22 @@ export const workloads: Workload[] = [
         storeId: ctx.storeId,
       })) as { id: string };
       return ctx.send('POST', `/api/v1/vehicles/${vehicle.id}/reserve`, { hours: 48 });
+    },
+  },
+  {
+    // issue 9: a parts over-the-counter sale of 3 lines confirmed (reserve, ledger movements, invoice data)
+    name: 'parts counter sale, 3 lines',
+    kind: 'write',
+    concurrency: 32,
+    unique: (_ctx, i) => (i === 9_999_999 ? [templateNumbers.partsOrder] : [`PT-RAW-${i}`]),
+    op: async (ctx, i) => {
+      const order = (await ctx.send('POST', '/api/v1/parts-orders/counter-sale', {
+        storeId: ctx.storeId,
+        customerName: '散客',
+        lines: ctx.parts.map((partId, k) => ({ partId, qty: 1 + ((i + k) % 3) })),
+      })) as { number: string };
+      if (i === 9_999_999) templateNumbers.partsOrder = order.number;
+      return order;
     },
   },
 ];
