@@ -14,7 +14,7 @@ import * as m0011 from './migrations/0011-crm-tasks';
 import * as m0012 from './migrations/0012-sales';
 import * as m0013 from './migrations/0013-parts';
 import * as m0014 from './migrations/0014-service';
-import * as m0015 from './migrations/0015-transfer-index';
+import * as m0015 from './migrations/0015-list-indexes';
 
 /** Every migration, in order. Written once with Kysely's schema builder; they run on both dialects. */
 export const migrations: Record<string, Migration> = {
@@ -32,7 +32,7 @@ export const migrations: Record<string, Migration> = {
   '0012-sales': m0012,
   '0013-parts': m0013,
   '0014-service': m0014,
-  '0015-transfer-index': m0015,
+  '0015-list-indexes': m0015,
 };
 
 /** The schema version a backup records: the name of the newest migration. */

@@ -115,8 +115,7 @@ async function valueFor(t: TestApp, route: ListRoute, name: string): Promise<str
     const rows = await t.handle.db.selectFrom('trims').select('id').orderBy('id').limit(2).execute();
     return rows.map((r) => r.id).join(',');
   }
-  // the last word before `Id`: storeId → store, priceStoreId → Store
-  const noun = /([A-Z]?[a-z]+)Id$/.exec(name)?.[1];
+  const noun = /^(?:.*[a-z])?([A-Z]?[a-z]+)Id$/.exec(name)?.[1];
   return noun ? anyIdOf(t, snake(noun[0]!.toLowerCase() + noun.slice(1))) : undefined;
 }
 
