@@ -71,8 +71,9 @@ export const feeCodes = [
   'temporary_plate',
   'pdi',
   'financing_service',
-  'extended_warranty',
-  'accessory_fitting',
   'insurance_agency',
   'delivery',
+  // value-added services a deal may offer (sales): published like any fee
+  'extended_warranty',
+  'accessory_fitting',
 ] as const;
