@@ -16,8 +16,8 @@ import { applyPage, toPage } from '../../platform/pagination';
 import { reaches, requirePermission, type Actor } from '../../platform/permissions';
 import { findStoreRow } from '../identity';
 import { findPartRows } from './part.repo';
-import { loadStoreInReach } from './part.service';
-import { localToday, reachStores } from './part.view';
+import { inStoreScope } from './part.service';
+import { localToday } from './part.view';
 import {
   addReceivedQty,
   findGoodsReceiptRow,
@@ -292,14 +292,9 @@ export async function getGoodsReceipt(db: DbOrTrx, actor: Actor, id: string) {
 
 export async function listGoodsReceipts(db: DbOrTrx, actor: Actor, query: ListQuery) {
   const reach = requirePermission(actor, 'parts.read');
-  const stores = reachStores(reach);
-  if (stores && stores.length === 0) return { items: [], nextCursor: null };
-  let q = db.selectFrom('goods_receipts').selectAll();
-  if (query.storeId) {
-    await loadStoreInReach(db, reach, query.storeId);
-    q = q.where('store_id', '=', query.storeId);
-  } else if (stores) q = q.where('store_id', 'in', stores);
-  else q = q.where('group_id', '=', reach.groupId);
+  const scoped = await inStoreScope(db.selectFrom('goods_receipts').selectAll(), db, reach, query.storeId);
+  if (!scoped) return { items: [], nextCursor: null };
+  let q = scoped;
   if (query.purchaseOrderId) q = q.where('purchase_order_id', '=', query.purchaseOrderId);
   if (query.status) q = q.where('status', '=', query.status);
   const sort = { column: 'created_at', direction: 'desc' as const, field: 'createdAt' };

@@ -1,3 +1,4 @@
+import type { SelectQueryBuilder } from 'kysely';
 import type { z } from 'zod';
 import type {
   CreatePart,
@@ -27,7 +28,7 @@ import {
   updatePartRow,
   type PartRow,
 } from './part.repo';
-import { toPartStock, toParts } from './part.view';
+import { reachStores, toPartStock, toParts } from './part.view';
 import { lockStockRow } from './stock.repo';
 
 type ListQuery = z.infer<typeof partListQuery>;
@@ -37,6 +38,26 @@ export async function loadStoreInReach(db: DbOrTrx, reach: Reach, storeId: strin
   const store = await findStoreRow(db, storeId);
   if (!store || !reaches(reach, { groupId: store.group_id, storeIds: [store.id] })) throw notFound('store');
   return store;
+}
+
+/**
+ * A store-owned list narrowed to the actor's reach: one store asked for (404 outside reach), else the
+ * stores in reach, else the whole group. Null when the reach holds no store (an empty page).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function inStoreScope<QB extends SelectQueryBuilder<any, any, any>>(
+  query: QB,
+  db: DbOrTrx,
+  reach: Reach,
+  storeId: string | undefined,
+): Promise<QB | null> {
+  const stores = reachStores(reach);
+  if (stores && stores.length === 0) return null;
+  if (storeId) {
+    await loadStoreInReach(db, reach, storeId);
+    return query.where('store_id', '=', storeId) as QB;
+  }
+  return (stores ? query.where('store_id', 'in', stores) : query.where('group_id', '=', reach.groupId)) as QB;
 }
 
 /** A part of the actor's group (the parts master is the group's: every store sells the same numbers). */

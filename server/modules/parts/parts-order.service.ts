@@ -15,8 +15,7 @@ import { applyPage, toPage } from '../../platform/pagination';
 import { reaches, requirePermission, type Actor } from '../../platform/permissions';
 import { recordCustomerEvent } from '../crm';
 import { findPartRows } from './part.repo';
-import { loadStoreInReach } from './part.service';
-import { reachStores } from './part.view';
+import { inStoreScope, loadStoreInReach } from './part.service';
 import {
   findPartsOrderRow,
   insertPartsOrder,
@@ -202,14 +201,9 @@ export async function sellOverCounter(trx: Trx, actor: Actor, input: CounterSale
 /** Parts orders of the stores in reach, newest first. */
 export async function listPartsOrders(db: DbOrTrx, actor: Actor, query: ListQuery) {
   const reach = requirePermission(actor, 'parts.read');
-  const stores = reachStores(reach);
-  if (stores && stores.length === 0) return { items: [], nextCursor: null };
-  let q = db.selectFrom('parts_orders').selectAll();
-  if (query.storeId) {
-    await loadStoreInReach(db, reach, query.storeId);
-    q = q.where('store_id', '=', query.storeId);
-  } else if (stores) q = q.where('store_id', 'in', stores);
-  else q = q.where('group_id', '=', reach.groupId);
+  const scoped = await inStoreScope(db.selectFrom('parts_orders').selectAll(), db, reach, query.storeId);
+  if (!scoped) return { items: [], nextCursor: null };
+  let q = scoped;
   if (query.status) q = q.where('status', '=', query.status);
   if (query.channel) q = q.where('channel', '=', query.channel);
   const sort = { column: 'created_at', direction: 'desc' as const, field: 'createdAt' };

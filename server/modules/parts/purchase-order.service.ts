@@ -20,8 +20,7 @@ import { localYear, nextDocumentNumber } from '../../platform/numbering';
 import { applyPage, toPage } from '../../platform/pagination';
 import { reaches, requirePermission, type Actor } from '../../platform/permissions';
 import { findPartRows } from './part.repo';
-import { loadStoreInReach } from './part.service';
-import { reachStores } from './part.view';
+import { inStoreScope, loadStoreInReach } from './part.service';
 import {
   findPurchaseOrderRow,
   insertPurchaseOrder,
@@ -225,14 +224,9 @@ export async function getPurchaseOrder(db: DbOrTrx, actor: Actor, id: string) {
 
 export async function listPurchaseOrders(db: DbOrTrx, actor: Actor, query: ListQuery) {
   const reach = requirePermission(actor, 'suppliers.read');
-  const stores = reachStores(reach);
-  if (stores && stores.length === 0) return { items: [], nextCursor: null };
-  let q = db.selectFrom('purchase_orders').selectAll();
-  if (query.storeId) {
-    await loadStoreInReach(db, reach, query.storeId);
-    q = q.where('store_id', '=', query.storeId);
-  } else if (stores) q = q.where('store_id', 'in', stores);
-  else q = q.where('group_id', '=', reach.groupId);
+  const scoped = await inStoreScope(db.selectFrom('purchase_orders').selectAll(), db, reach, query.storeId);
+  if (!scoped) return { items: [], nextCursor: null };
+  let q = scoped;
   if (query.supplierId) q = q.where('supplier_id', '=', query.supplierId);
   if (query.status) q = q.where('status', '=', query.status);
   const sort = { column: 'created_at', direction: 'desc' as const, field: 'createdAt' };

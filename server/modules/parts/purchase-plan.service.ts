@@ -13,8 +13,7 @@ import { localYear, nextDocumentNumber } from '../../platform/numbering';
 import { applyPage, toPage } from '../../platform/pagination';
 import { reaches, requirePermission, type Actor } from '../../platform/permissions';
 import { findPartRows } from './part.repo';
-import { loadStoreInReach } from './part.service';
-import { reachStores } from './part.view';
+import { inStoreScope, loadStoreInReach } from './part.service';
 import type { PartsPurchasePlanLinesTable, PartsPurchasePlansTable } from './parts.tables';
 import { createPurchaseOrder } from './purchase-order.service';
 import { stockAlerts } from './stock-alert.service';
@@ -197,14 +196,14 @@ export async function getPurchasePlan(db: DbOrTrx, actor: Actor, id: string) {
 
 export async function listPurchasePlans(db: DbOrTrx, actor: Actor, query: ListQuery) {
   const reach = requirePermission(actor, 'suppliers.read');
-  const stores = reachStores(reach);
-  if (stores && stores.length === 0) return { items: [], nextCursor: null };
-  let q = db.selectFrom('parts_purchase_plans').selectAll();
-  if (query.storeId) {
-    await loadStoreInReach(db, reach, query.storeId);
-    q = q.where('store_id', '=', query.storeId);
-  } else if (stores) q = q.where('store_id', 'in', stores);
-  else q = q.where('group_id', '=', reach.groupId);
+  const scoped = await inStoreScope(
+    db.selectFrom('parts_purchase_plans').selectAll(),
+    db,
+    reach,
+    query.storeId,
+  );
+  if (!scoped) return { items: [], nextCursor: null };
+  let q = scoped;
   if (query.status) q = q.where('status', '=', query.status);
   const sort = { column: 'created_at', direction: 'desc' as const, field: 'createdAt' };
   const rows = await applyPage(q, sort, 'id', query.limit, query.cursor).execute();

@@ -7,8 +7,7 @@ import { AppError } from '../../platform/errors';
 import { applyPage, toPage } from '../../platform/pagination';
 import { requirePermission, type Actor } from '../../platform/permissions';
 import { findPartRows } from './part.repo';
-import { loadPart, loadStoreInReach } from './part.service';
-import { reachStores } from './part.view';
+import { inStoreScope, loadPart, loadStoreInReach } from './part.service';
 import { adjustStock, receiveStock, takeStock } from './stock-ledger.service';
 import type { MovementRow } from './stock.repo';
 
@@ -41,14 +40,9 @@ export async function toMovements(db: DbOrTrx, rows: MovementRow[]): Promise<Sto
 /** The stock ledger (newest first) of the stores in reach: one part, one store, one movement type. */
 export async function listMovements(db: DbOrTrx, actor: Actor, query: MovementQuery) {
   const reach = requirePermission(actor, 'parts.read');
-  const stores = reachStores(reach);
-  if (stores && stores.length === 0) return { items: [], nextCursor: null };
-  let q = db.selectFrom('stock_movements').selectAll();
-  if (query.storeId) {
-    await loadStoreInReach(db, reach, query.storeId);
-    q = q.where('store_id', '=', query.storeId);
-  } else if (stores) q = q.where('store_id', 'in', stores);
-  else q = q.where('group_id', '=', reach.groupId);
+  const scoped = await inStoreScope(db.selectFrom('stock_movements').selectAll(), db, reach, query.storeId);
+  if (!scoped) return { items: [], nextCursor: null };
+  let q = scoped;
   if (query.partId) q = q.where('part_id', '=', query.partId);
   if (query.type) q = q.where('type', '=', query.type);
   const sort = { column: 'id', direction: 'desc' as const, field: 'id' };

@@ -17,8 +17,7 @@ import { localYear, nextDocumentNumber } from '../../platform/numbering';
 import { applyPage, toPage } from '../../platform/pagination';
 import { reaches, requirePermission, type Actor } from '../../platform/permissions';
 import { findPartRows, partIdOfBarcode } from './part.repo';
-import { loadStoreInReach } from './part.service';
-import { reachStores } from './part.view';
+import { inStoreScope, loadStoreInReach } from './part.service';
 import { adjustStock, averageCost } from './stock-ledger.service';
 import { stockRowsOfStore } from './stock-alert.repo';
 import { findStockRow } from './stock.repo';
@@ -324,14 +323,9 @@ export async function getStocktake(db: DbOrTrx, actor: Actor, id: string) {
 
 export async function listStocktakes(db: DbOrTrx, actor: Actor, query: ListQuery) {
   const reach = requirePermission(actor, 'parts.read');
-  const stores = reachStores(reach);
-  if (stores && stores.length === 0) return { items: [], nextCursor: null };
-  let q = db.selectFrom('stocktakes').selectAll();
-  if (query.storeId) {
-    await loadStoreInReach(db, reach, query.storeId);
-    q = q.where('store_id', '=', query.storeId);
-  } else if (stores) q = q.where('store_id', 'in', stores);
-  else q = q.where('group_id', '=', reach.groupId);
+  const scoped = await inStoreScope(db.selectFrom('stocktakes').selectAll(), db, reach, query.storeId);
+  if (!scoped) return { items: [], nextCursor: null };
+  let q = scoped;
   if (query.status) q = q.where('status', '=', query.status);
   const sort = { column: 'created_at', direction: 'desc' as const, field: 'createdAt' };
   const rows = await applyPage(q, sort, 'id', query.limit, query.cursor).execute();

@@ -17,8 +17,8 @@ import { newId, nowIso } from '../../platform/ids';
 import { applyPage, toPage } from '../../platform/pagination';
 import { reaches, requirePermission, type Actor } from '../../platform/permissions';
 import { findStoreRow } from '../identity';
-import { loadStoreInReach } from './part.service';
-import { localToday, reachStores } from './part.view';
+import { inStoreScope, loadStoreInReach } from './part.service';
+import { localToday } from './part.view';
 import {
   certificatesOf,
   findSupplierRow,
@@ -193,14 +193,9 @@ export async function getSupplier(db: DbOrTrx, actor: Actor, id: string) {
 
 export async function listSuppliers(db: DbOrTrx, actor: Actor, query: ListQuery) {
   const reach = requirePermission(actor, 'suppliers.read');
-  const stores = reachStores(reach);
-  if (stores && stores.length === 0) return { items: [], nextCursor: null };
-  let q = db.selectFrom('suppliers').selectAll();
-  if (query.storeId) {
-    await loadStoreInReach(db, reach, query.storeId);
-    q = q.where('store_id', '=', query.storeId);
-  } else if (stores) q = q.where('store_id', 'in', stores);
-  else q = q.where('group_id', '=', reach.groupId);
+  const scoped = await inStoreScope(db.selectFrom('suppliers').selectAll(), db, reach, query.storeId);
+  if (!scoped) return { items: [], nextCursor: null };
+  let q = scoped;
   if (query.status) q = q.where('status', '=', query.status);
   const sort = { column: 'name', direction: 'asc' as const, field: 'name' };
   const rows = await applyPage(q, sort, 'id', query.limit, query.cursor).execute();
