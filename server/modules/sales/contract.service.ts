@@ -6,7 +6,7 @@ import { validateCnMobile } from '../../../common/rules/cn-mobile';
 import { isUniqueViolation } from '../../db/dialect-sql';
 import type { DbOrTrx, Trx } from '../../db/database';
 import { recordAudit } from '../../platform/audit';
-import { AppError, notFound, versionConflict, type FieldError } from '../../platform/errors';
+import { AppError, notFound, type FieldError } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { localYear, nextDocumentNumber } from '../../platform/numbering';
 import { applyPage, toPage } from '../../platform/pagination';
@@ -16,7 +16,7 @@ import { findStoreRow } from '../identity';
 import { holdVehicleForDeal } from './deal.service';
 import { viewDeal } from './deal.view';
 import { viewContract, type ContractRow } from './contract.view';
-import { dealScope, findDealRow, loadDeal, reachFilter, type DealRow } from './sales.access';
+import { dealScope, findDealRow, loadDeal, reachFilter, type DealRow, updateAtVersion } from './sales.access';
 
 const invalid = (errors: FieldError[]) => new AppError('request.invalid', { errors });
 const stateConflict = (state: string) => new AppError('resource.state_conflict', { params: { state } });
@@ -255,15 +255,7 @@ export async function updateContractRow(
   version: number,
   changes: Partial<ContractRow>,
 ) {
-  if (version !== row.version) throw versionConflict(row.version);
-  const res = await trx
-    .updateTable('contracts')
-    .set({ ...changes, version: row.version + 1, updated_at: nowIso() })
-    .where('id', '=', row.id)
-    .where('version', '=', row.version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw versionConflict(row.version + 1);
-  return (await findContractRow(trx, row.id))!;
+  return updateAtVersion(trx, 'contracts', row, version, changes);
 }
 
 export async function getContract(db: DbOrTrx, actor: Actor, keys: PiiKeys, id: string) {

@@ -11,7 +11,7 @@ import { formatRuleMessage } from '../../../common/rules/messages';
 import { isUniqueViolation } from '../../db/dialect-sql';
 import type { DbOrTrx, Trx } from '../../db/database';
 import { recordAudit } from '../../platform/audit';
-import { AppError, notFound, versionConflict } from '../../platform/errors';
+import { AppError, notFound } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { localYear, nextDocumentNumber } from '../../platform/numbering';
 import { applyPage, toPage } from '../../platform/pagination';
@@ -21,7 +21,7 @@ import { findStoreRow } from '../identity';
 import { localToday } from '../vehicles/vehicle.view';
 import { storeAttachment } from './attachment.service';
 import { dealBalance } from './balance';
-import { findDealRow, loadDeal, reachFilter, type DealRow } from './sales.access';
+import { findDealRow, loadDeal, reachFilter, type DealRow, updateAtVersion } from './sales.access';
 import { salesSettingsOf } from './sales-settings.service';
 import type { DeliveriesTable } from './sales.tables';
 
@@ -201,15 +201,7 @@ export async function updateDeliveryRow(
   version: number,
   changes: Partial<DeliveryRow>,
 ) {
-  if (version !== row.version) throw versionConflict(row.version);
-  const res = await trx
-    .updateTable('deliveries')
-    .set({ ...changes, version: row.version + 1, updated_at: nowIso() })
-    .where('id', '=', row.id)
-    .where('version', '=', row.version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw versionConflict(row.version + 1);
-  return (await trx.selectFrom('deliveries').selectAll().where('id', '=', row.id).executeTakeFirst())!;
+  return updateAtVersion(trx, 'deliveries', row, version, changes);
 }
 
 /**

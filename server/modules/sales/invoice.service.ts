@@ -11,7 +11,7 @@ import { formatFen } from '../../../common/rules/money';
 import { isUniqueViolation } from '../../db/dialect-sql';
 import type { DbOrTrx, Trx } from '../../db/database';
 import { recordAudit } from '../../platform/audit';
-import { AppError, notFound, versionConflict } from '../../platform/errors';
+import { AppError, notFound } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { enqueueJob } from '../../platform/jobs';
 import { localYear, nextDocumentNumber } from '../../platform/numbering';
@@ -21,7 +21,7 @@ import { requirePermission, type Actor } from '../../platform/permissions';
 import { recordCustomerEvent } from '../crm';
 import { findStoreRow } from '../identity';
 import { dealBalance } from './balance';
-import { loadDeal, reachFilter } from './sales.access';
+import { loadDeal, reachFilter, updateAtVersion } from './sales.access';
 import { salesSettingsOf } from './sales-settings.service';
 
 import { viewInvoice, type InvoiceData, type InvoiceRow } from './invoice.view';
@@ -186,15 +186,7 @@ async function updateInvoiceRow(
   version: number,
   changes: Partial<InvoiceRow>,
 ) {
-  if (version !== row.version) throw versionConflict(row.version);
-  const res = await trx
-    .updateTable('invoices')
-    .set({ ...changes, version: row.version + 1, updated_at: nowIso() })
-    .where('id', '=', row.id)
-    .where('version', '=', row.version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw versionConflict(row.version + 1);
-  return (await trx.selectFrom('invoices').selectAll().where('id', '=', row.id).executeTakeFirst())!;
+  return updateAtVersion(trx, 'invoices', row, version, changes);
 }
 
 /** Finance issues the invoice only when the deal is fully paid (H4.3.2); the number and date come from the tax system. */

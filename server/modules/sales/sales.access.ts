@@ -1,6 +1,9 @@
 import type { Action } from '../../../common/identity/roles';
+import type { Kysely } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
-import { AppError, notFound } from '../../platform/errors';
+import type { Database } from '../../db/schema';
+import { AppError, notFound, versionConflict } from '../../platform/errors';
+import { nowIso } from '../../platform/ids';
 import { reaches, requirePermission, type Actor, type Reach } from '../../platform/permissions';
 import type { DealsTable } from './sales.tables';
 
@@ -52,4 +55,32 @@ export function reachFilter(reach: Reach) {
     storeIds: reach.scope === 'store' ? reach.storeIds : null,
     consultantId: reach.scope === 'own' ? reach.userId : null,
   };
+}
+
+/**
+ * A conditional UPDATE of a sales record at the version the caller read (optimistic locking): of two
+ * concurrent changes one wins, the other gets 409 with the version now current. Returns the row as saved.
+ */
+export async function updateAtVersion<T extends 'contracts' | 'invoices' | 'deliveries'>(
+  db: DbOrTrx,
+  table: T,
+  row: { id: string; version: number },
+  version: number,
+  changes: Partial<Database[T]>,
+): Promise<Database[T]> {
+  if (version !== row.version) throw versionConflict(row.version);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one table of three, picked at run time
+  const any = db as unknown as Kysely<any>;
+  const res = await any
+    .updateTable(table as string)
+    .set({ ...(changes as Record<string, unknown>), version: row.version + 1, updated_at: nowIso() })
+    .where('id', '=', row.id)
+    .where('version', '=', row.version)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw versionConflict(row.version + 1);
+  return (await any
+    .selectFrom(table as string)
+    .selectAll()
+    .where('id', '=', row.id)
+    .executeTakeFirstOrThrow()) as Database[T];
 }
