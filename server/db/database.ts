@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type LogEvent, type Transaction
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { mkdirSync } from 'node:fs';
+import { withStatementCache } from './statement-cache';
 import { dirname } from 'node:path';
 import type { Database } from './schema';
 
@@ -81,7 +82,10 @@ export function openDb(options: OpenDbOptions): DbHandle {
   // …and every few hours for a server that runs for weeks (tables that grew tenfold are analysed again)
   const refresh = setInterval(() => sqlite.open && sqlite.pragma('optimize'), 6 * 3_600_000);
   refresh.unref();
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), ...queryLog() });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    ...queryLog(),
+  });
   return {
     db,
     dialect: 'sqlite',
