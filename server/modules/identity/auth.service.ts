@@ -10,7 +10,7 @@ import type { Actor } from '../../platform/permissions';
 import {
   deleteSession,
   findApiTokenByHash,
-  findLiveSession,
+  findLiveSessionActor,
   insertSession,
   markApiTokenUsed,
   touchSession,
@@ -79,22 +79,30 @@ const signInAudit = (userId: string, action: string, ip: string | null) => ({
 export async function resolveActor(db: Db, token: string, via: 'session' | 'bearer'): Promise<Actor | null> {
   const hash = tokenHash(token);
   const now = new Date();
-  const session = await findLiveSession(db, hash, now.toISOString());
-  let userId: string | undefined;
+  const rows = await findLiveSessionActor(db, hash, now.toISOString());
+  const session = rows[0];
   if (session) {
-    userId = session.user_id;
+    if (session.status !== 'active') return null;
     if (now.getTime() - new Date(session.last_seen_at).getTime() > touchEveryMs) {
       await touchSession(db, hash, now.toISOString(), new Date(now.getTime() + sessionTtlMs).toISOString());
     }
-  } else if (via === 'bearer') {
-    const apiToken = await findApiTokenByHash(db, hash);
-    if (apiToken) {
-      userId = apiToken.user_id;
-      await markApiTokenUsed(db, apiToken.id, nowIso());
-    }
+    return {
+      userId: session.user_id,
+      groupId: session.group_id,
+      username: session.username,
+      storeRoles: rows.flatMap((r) =>
+        r.store_id && r.role ? [{ storeId: r.store_id, role: r.role as Role }] : [],
+      ),
+      via,
+      sessionId: hash,
+      csrfToken: via === 'session' ? session.csrf_token : null,
+    };
   }
-  if (!userId) return null;
-  const user = await findUserRow(db, userId);
+  if (via !== 'bearer') return null;
+  const apiToken = await findApiTokenByHash(db, hash);
+  if (!apiToken) return null;
+  await markApiTokenUsed(db, apiToken.id, nowIso());
+  const user = await findUserRow(db, apiToken.user_id);
   if (!user || user.status !== 'active') return null;
   const roles = (await storeRolesOf(db, [user.id])).get(user.id) ?? [];
   return {
@@ -103,7 +111,7 @@ export async function resolveActor(db: Db, token: string, via: 'session' | 'bear
     username: user.username,
     storeRoles: roles.map((r) => ({ storeId: r.storeId, role: r.role as Role })),
     via,
-    sessionId: session ? hash : null,
-    csrfToken: via === 'session' && session ? session.csrf_token : null,
+    sessionId: null,
+    csrfToken: null,
   };
 }

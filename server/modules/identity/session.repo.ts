@@ -5,13 +5,30 @@ export async function insertSession(db: DbOrTrx, row: SessionsTable) {
   await db.insertInto('sessions').values(row).execute();
 }
 
-export function findLiveSession(db: DbOrTrx, id: string, nowIso: string) {
+/**
+ * A live session with its user and the user's store roles, in one statement (every request runs it):
+ * one row per role, or one row with null role for a user without roles; none when expired or unknown.
+ */
+export function findLiveSessionActor(db: DbOrTrx, id: string, nowIso: string) {
   return db
     .selectFrom('sessions')
-    .selectAll()
-    .where('id', '=', id)
-    .where('expires_at', '>', nowIso)
-    .executeTakeFirst();
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('user_store_roles', 'user_store_roles.user_id', 'users.id')
+    .select([
+      'sessions.user_id',
+      'sessions.last_seen_at',
+      'sessions.csrf_token',
+      'users.group_id',
+      'users.username',
+      'users.status',
+      'user_store_roles.store_id',
+      'user_store_roles.role',
+    ])
+    .where('sessions.id', '=', id)
+    .where('sessions.expires_at', '>', nowIso)
+    .orderBy('user_store_roles.store_id')
+    .orderBy('user_store_roles.role')
+    .execute();
 }
 
 export async function touchSession(db: DbOrTrx, id: string, lastSeenAt: string, expiresAt: string) {
