@@ -11,6 +11,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { Worker } from 'node:worker_threads';
 import Fastify from 'fastify';
 import { CompiledQuery, sql } from 'kysely';
 import { listenToQueries } from '../server/db/database';
@@ -20,8 +21,10 @@ import { seedLargeCustomers } from '../server/modules/crm/crm.seed-large';
 import { newId } from '../server/platform/ids';
 import { createTestApp, dialects, testKeys } from '../server/test/harness';
 import { makeStore } from '../server/test/factories';
+import type { LoadRequest } from './client';
 import { runLoad, type LoadResult } from './load';
-import { workloads, type BenchContext, type Workload } from './workloads';
+import { apiSender, workloads, type BenchContext, type BenchData, type Workload } from './workloads';
+import type { Db } from '../server/db/database';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const defaultConcurrency = 32;
@@ -53,7 +56,7 @@ function createdIds(statements: Statement[]): string[] {
 }
 
 /** Replays a template's statements on one connection, with its new ids and unique values swapped. */
-function replayer(ctx: BenchContext, workload: Workload, template: Statement[]) {
+function replayer(db: Db, ctx: BenchContext, workload: Workload, template: Statement[]) {
   const ids = createdIds(template);
   const templateUniques = workload.unique?.(ctx, templateIndex) ?? [];
   return (i: number) => {
@@ -66,13 +69,27 @@ function replayer(ctx: BenchContext, workload: Workload, template: Statement[]) 
       if (out === p && p.length > 20) for (const [from, to] of swap) out = out.replaceAll(from, to);
       return out;
     };
-    return ctx.t.handle.db.connection().execute(async (conn) => {
+    return db.connection().execute(async (conn) => {
       for (const s of template) await conn.executeQuery(CompiledQuery.raw(s.sql, s.parameters.map(fresh)));
     });
   };
 }
 const templateIndex = 9_999_999;
 const rawOffset = 5_000_000;
+
+/** BENCH_ONLY=<regex>: only the workloads whose name matches (the bare route always runs). */
+const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
+
+/** The load-generator thread (bench/client.ts), TypeScript through tsx's loader. */
+const client = new Worker(new URL('./client.mjs', import.meta.url));
+client.unref();
+function loadFromClient(request: LoadRequest): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    client.once('message', resolve);
+    client.once('error', reject);
+    client.postMessage(request);
+  }).finally(() => client.removeAllListeners('error')) as Promise<LoadResult>;
+}
 
 interface Row {
   workload: string;
@@ -161,29 +178,24 @@ async function benchDialect(dialect: (typeof dialects)[number]) {
     .orderBy('customer_vehicles.vin')
     .limit(500)
     .execute();
-  const ctx: BenchContext = {
-    t,
+  const data: BenchData = {
     customers: sample.map((c) => ({ name: c.name, mobile: c.mobile, plate: c.plate ?? '', vin: c.vin })),
     token: t.adminToken,
     storeId: t.hqStoreId,
     trim: { id: trim.id, modelYear: trim.model_year, name: trim.name },
     vins,
     parts: [],
-    async send(method, path, body) {
-      const res = await fetch(`${address}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${t.adminToken}`,
-          'accept-language': 'en',
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 600)}`);
-      return JSON.parse(text) as unknown;
-    },
+    partNos: [],
+    customerVehicles: (
+      await db
+        .selectFrom('customer_vehicles')
+        .select(['id', 'last_mileage_km'])
+        .orderBy('id')
+        .limit(30_000)
+        .execute()
+    ).map((v) => ({ id: v.id, km: v.last_mileage_km ?? 0 })),
   };
+  const ctx: BenchContext = { ...data, send: apiSender(address, t.adminToken) };
 
   // three parts on the shelf in ample quantity, for the counter sale
   for (const [k, name] of ['机油滤清器', '空气滤清器', '雨刮片'].entries()) {
@@ -204,26 +216,29 @@ async function benchDialect(dialect: (typeof dialects)[number]) {
       unitCost: 5_000,
       reason: 'bench opening stock',
     });
-    ctx.parts.push(part.id);
+    data.parts.push(part.id);
+    data.partNos.push(`BENCH-${k}`);
   }
 
-  const bareResult = await runLoad(
-    async () => {
-      const res = await fetch(`${bareAddress}/bare`);
-      await res.text();
-    },
-    { concurrency: defaultConcurrency, seconds },
-  );
+  const bareResult = await loadFromClient({
+    address: bareAddress,
+    data,
+    workload: 'bare',
+    concurrency: defaultConcurrency,
+    seconds,
+  });
 
   const rows: Row[] = [];
-  for (const workload of workloads) {
+  for (const workload of workloads.filter((w) => !only || only.test(w.name))) {
     const concurrency = workload.concurrency ?? defaultConcurrency;
     recording = [];
     await workload.op(ctx, templateIndex);
     const template = recording;
     recording = null;
-    const app = await runLoad((i) => workload.op(ctx, i), { concurrency, seconds });
-    const raw = await runLoad(replayer(ctx, workload, template), { concurrency, seconds });
+    // BENCH_SQL=1: print the statements one operation runs
+    if (process.env.BENCH_SQL) for (const st of template) console.log(`  [${workload.name}] ${st.sql}`);
+    const app = await loadFromClient({ address, data, workload: workload.name, concurrency, seconds });
+    const raw = await runLoad(replayer(db, ctx, workload, template), { concurrency, seconds });
     rows.push({
       workload: workload.name,
       kind: workload.kind,
@@ -274,4 +289,6 @@ async function benchDialect(dialect: (typeof dialects)[number]) {
   console.log(`  saved ${file.pathname}`);
 }
 
-for (const dialect of dialects) await benchDialect(dialect);
+// BENCH_DIALECT=sqlite|postgres: one of the dialects only
+for (const dialect of dialects.filter((d) => !process.env.BENCH_DIALECT || d === process.env.BENCH_DIALECT))
+  await benchDialect(dialect);

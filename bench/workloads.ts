@@ -1,9 +1,7 @@
 import { MODEL_YEAR_CODES, withVinCheckDigit } from '../common/rules/vin';
-import type { TestApp } from '../server/test/harness';
 
-/** What a workload may use: the app's data, the admin's bearer token and a way to call the API. */
-export interface BenchContext {
-  t: TestApp;
+/** The seeded values a workload picks from: plain data, so the load-generator thread gets a copy. */
+export interface BenchData {
   token: string;
   storeId: string;
   /** Ids and values picked from the seeded data. */
@@ -13,7 +11,33 @@ export interface BenchContext {
   customers: { name: string; mobile: string; plate: string; vin: string }[];
   /** Three parts with ample stock in the store (the counter sale sells one of each). */
   parts: string[];
+  /** Their part numbers, as a repair order's part lines name them. */
+  partNos: string[];
+  /** Customers' cars without an open repair order, with their last odometer reading: one per repair order. */
+  customerVehicles: { id: string; km: number }[];
+}
+
+/** What a workload may use: the seeded data, the admin's bearer token and a way to call the API. */
+export interface BenchContext extends BenchData {
   send(method: string, path: string, body?: unknown): Promise<unknown>;
+}
+
+/** Calls the API at `address` as the bench's admin (bearer token), in English; non-2xx throws. */
+export function apiSender(address: string, token: string): BenchContext['send'] {
+  return async (method, path, body) => {
+    const res = await fetch(`${address}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        'accept-language': 'en',
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 600)}`);
+    return JSON.parse(text) as unknown;
+  };
 }
 
 /**
@@ -44,7 +68,49 @@ const searchCustomers = (ctx: BenchContext, q: string) =>
 /** A valid mobile per operation, apart from the seeded ones (segment 138 is not used by the generator). */
 const benchMobile = (i: number) => `138${String(i % 100_000_000).padStart(8, '0')}`;
 /** The customer and lead numbers the template operation got, swapped for unique ones in the raw replay. */
-const templateNumbers = { customer: '', lead: '', partsOrder: '' };
+const templateNumbers = { customer: '', lead: '', partsOrder: '', repairOrder: '' };
+
+interface OrderAnswer {
+  id: string;
+  number: string;
+  version: number;
+  lines: { id: string }[];
+}
+/** Check-in to an approved estimate: the advisor's five steps, each at the order's latest version. */
+async function approvedRepairOrder(ctx: BenchContext, i: number) {
+  const car = ctx.customerVehicles[i % ctx.customerVehicles.length]!;
+  let order = (await ctx.send('POST', '/api/v1/repair-orders', {
+    storeId: ctx.storeId,
+    customerVehicleId: car.id,
+    odometerKm: car.km + 1_200,
+    customerConcern: '保养，刹车有异响',
+  })) as OrderAnswer;
+  const step = async (path: string, body: Record<string, unknown>) => {
+    order = (await ctx.send('POST', `/api/v1/repair-orders/${order.id}/${path}`, {
+      version: order.version,
+      ...body,
+    })) as OrderAnswer;
+  };
+  await step('diagnosis', { findings: '前刹车片磨损，按里程保养' });
+  await step('lines', { kind: 'labor', description: '更换机油机滤', hoursCenti: 50 });
+  await step('lines', {
+    kind: 'part',
+    description: '机油滤清器',
+    partNumber: ctx.partNos[0],
+    unitPrice: 8_800,
+  });
+  await step('lines', {
+    kind: 'part',
+    description: '空气滤清器',
+    partNumber: ctx.partNos[1],
+    unitPrice: 8_800,
+  });
+  await step('approvals', {
+    signerName: '客户',
+    decisions: order.lines.map((l) => ({ lineId: l.id, decision: 'approved' })),
+  });
+  return order;
+}
 
 export const workloads: Workload[] = [
   {
@@ -144,6 +210,18 @@ export const workloads: Workload[] = [
         lines: ctx.parts.map((partId, k) => ({ partId, qty: 1 + ((i + k) % 3) })),
       })) as { number: string };
       if (i === 9_999_999) templateNumbers.partsOrder = order.number;
+      return order;
+    },
+  },
+  {
+    // issue 9: a repair order with 3 approved lines (labour and two parts, reserved from stock on approval)
+    name: 'repair order, 3 approved lines',
+    kind: 'write',
+    concurrency: 32,
+    unique: (_ctx, i) => (i === 9_999_999 ? [templateNumbers.repairOrder] : [`RO-RAW-${i}`]),
+    op: async (ctx, i) => {
+      const order = await approvedRepairOrder(ctx, i);
+      if (i === 9_999_999) templateNumbers.repairOrder = order.number;
       return order;
     },
   },
