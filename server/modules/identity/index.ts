@@ -6,5 +6,5 @@ export { tokenRoutes } from './token.routes';
 export { resolveActor } from './auth.service';
 export { ensureFirstAdmin } from './bootstrap';
 export { registerIdentityJobs } from './identity.jobs';
-export { findStoreRow, storesOfGroup } from './store.repo';
+export { findStoreRow, findStoresByIds, storesOfGroup } from './store.repo';
 export { activeStaffWithRole } from './user.repo';

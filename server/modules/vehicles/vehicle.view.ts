@@ -6,7 +6,7 @@ import type { DbOrTrx } from '../../db/database';
 import { notFound } from '../../platform/errors';
 import type { Reach } from '../../platform/permissions';
 import { findTrimSummaries, type TrimSummary } from '../catalog';
-import { findStoreRow } from '../identity';
+import { findStoreRow, findStoresByIds } from '../identity';
 import { heldStatuses, optionIdsOf, type VehicleRow } from './vehicle.repo';
 
 /** A store's business date today ('YYYY-MM-DD' in its time zone). */
@@ -31,12 +31,8 @@ export function stockAge(row: Pick<VehicleRow, 'arrived_on' | 'status'>, today: 
 
 /** Time zones of stores (the business date decides 库龄). */
 export async function storeTimezones(db: DbOrTrx, storeIds: string[]) {
-  const map = new Map<string, string>();
-  for (const id of new Set(storeIds)) {
-    const store = await findStoreRow(db, id);
-    if (store) map.set(id, store.timezone);
-  }
-  return map;
+  const stores = await findStoresByIds(db, [...new Set(storeIds)]);
+  return new Map(stores.map((s) => [s.id, s.timezone]));
 }
 
 /** A store of the actor's group, or 404. */
