@@ -8,7 +8,13 @@ import { newId, nowIso } from '../../platform/ids';
 import { localYear, nextDocumentNumber } from '../../platform/numbering';
 import { requirePermission, type Actor } from '../../platform/permissions';
 import { decryptField } from '../../platform/pii';
-import { assertCustomerAction, loadCustomer, mayRevealIdentity, resolveCustomerStore } from './crm.access';
+import {
+  assertCustomerAction,
+  loadCustomer,
+  mayRevealIdentity,
+  resolveCustomerStore,
+  seesContactOf,
+} from './crm.access';
 import {
   findCustomerRow,
   insertCustomerRow,
@@ -26,7 +32,7 @@ import {
   plainColumns,
 } from './customer.rules';
 import { assertNoDuplicates } from './duplicate.service';
-import { toCustomers } from './customer.view';
+import { customerShaper, toCustomers } from './customer.view';
 import { recordCustomerEvent } from './timeline.service';
 
 export async function viewCustomer(ctx: AppContext, db: DbOrTrx, actor: Actor | null, row: CustomerRow) {
@@ -114,7 +120,9 @@ export async function createCustomer(
   await replaceMobiles(trx, row.group_id, row.id, mobiles, newId, now);
   if (input.consents?.length)
     await upsertConsents(trx, consentRows(row.id, input.consents, actor.userId, now));
-  const customer = await viewCustomer(ctx, trx, null, row);
+  // one load serves the audit's full record and the creator's (possibly masked) answer
+  const shape = await customerShaper(trx, ctx.keys, [row]);
+  const customer = shape(row, true);
   await recordAudit(trx, {
     actorId: actor.userId,
     storeId: store.id,
@@ -133,7 +141,7 @@ export async function createCustomer(
     actorId: actor.userId,
     data: { number, name: row.name, type: row.type },
   });
-  return viewCustomer(ctx, trx, actor, row);
+  return shape(row, seesContactOf(actor, row));
 }
 
 export async function getCustomer(ctx: AppContext, db: DbOrTrx, actor: Actor, id: string) {
