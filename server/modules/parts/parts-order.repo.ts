@@ -15,8 +15,11 @@ export function findPartsOrderRow(db: DbOrTrx, id: string) {
   return db.selectFrom('parts_orders').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertPartsOrder(trx: Trx, row: PartsOrderRow, lines: PartsOrderLineRow[]) {
+export async function insertOrderRow(trx: Trx, row: PartsOrderRow) {
   await trx.insertInto('parts_orders').values(row).execute();
+}
+
+export async function insertOrderLines(trx: Trx, lines: PartsOrderLineRow[]) {
   await trx.insertInto('parts_order_lines').values(lines).execute();
 }
 

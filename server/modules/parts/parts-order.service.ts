@@ -18,12 +18,13 @@ import { findPartRows } from './part.repo';
 import { inStoreScope, loadStoreInReach } from './part.service';
 import {
   findPartsOrderRow,
-  insertPartsOrder,
+  insertOrderLines,
+  insertOrderRow,
   type PartsOrderLineRow,
   type PartsOrderRow,
 } from './parts-order.repo';
-import { toPartsOrder } from './parts-order.view';
-import { issueStock, reserveStock } from './stock-ledger.service';
+import { shapePartsOrder, toPartsOrder } from './parts-order.view';
+import { issueLinesAtOnce } from './stock-ledger.service';
 
 type ListQuery = z.infer<typeof partsOrderListQuery>;
 
@@ -51,7 +52,7 @@ async function priceLines(db: DbOrTrx, groupId: string, orderId: string, lines: 
     db,
     lines.map((l) => l.partId),
   );
-  return lines.map((l, i): PartsOrderLineRow => {
+  const priced = lines.map((l, i): PartsOrderLineRow => {
     const part = parts.get(l.partId);
     if (!part || part.group_id !== groupId)
       throw new AppError('request.invalid', {
@@ -76,6 +77,7 @@ async function priceLines(db: DbOrTrx, groupId: string, orderId: string, lines: 
       condition: null,
     };
   });
+  return { lines: priced, parts };
 }
 
 /** The customer of a sale, when named by id: a customer of the group (read-only look into the file). */
@@ -94,6 +96,7 @@ async function customerOf(db: DbOrTrx, groupId: string, customerId?: string) {
   return row;
 }
 
+/** A new order's row and priced lines, numbered from the store's counter; the row is written, the lines not yet. */
 async function newOrderRow(
   trx: Trx,
   actor: Actor,
@@ -105,7 +108,7 @@ async function newOrderRow(
   const store = await loadStoreInReach(trx, reach, input.storeId);
   const customer = await customerOf(trx, store.group_id, input.customerId);
   const id = newId();
-  const lines = await priceLines(trx, store.group_id, id, input.lines!);
+  const { lines, parts } = await priceLines(trx, store.group_id, id, input.lines!);
   const now = nowIso();
   const row: PartsOrderRow = {
     id,
@@ -129,12 +132,12 @@ async function newOrderRow(
     created_at: now,
     updated_at: now,
   };
-  await insertPartsOrder(trx, row, lines);
-  return { row, lines };
+  await insertOrderRow(trx, row);
+  return { row, lines, parts };
 }
 
-async function afterCreate(trx: Trx, actor: Actor, row: PartsOrderRow, action: string): Promise<PartsOrder> {
-  const order = await toPartsOrder(trx, row);
+/** The audit row and the event (on the customer's timeline when the order names one) of a new order. */
+async function afterCreate(trx: Trx, actor: Actor, row: PartsOrderRow, order: PartsOrder, action: string) {
   await recordAudit(trx, {
     actorId: actor.userId,
     storeId: row.store_id,
@@ -173,29 +176,38 @@ export async function createPartsOrder(trx: Trx, actor: Actor, input: CreatePart
     if (input.toStoreId === input.storeId) throw new AppError('parts.same_store');
     await loadStoreInReach(trx, { scope: 'group', groupId: actor.groupId }, input.toStoreId!);
   }
-  const { row } = await newOrderRow(trx, actor, input, input.channel, 'submitted');
-  return afterCreate(trx, actor, row, 'created');
+  const { row, lines } = await newOrderRow(trx, actor, input, input.channel, 'submitted');
+  await insertOrderLines(trx, lines);
+  return afterCreate(trx, actor, row, await toPartsOrder(trx, row), 'created');
 }
 
 /**
  * An over-the-counter sale (柜台销售) confirmed in one step: every line is reserved and issued from
- * stock at once (a shortage on any line refuses the whole sale), and the order carries its invoice
- * data with the VAT included.
+ * stock at once (a shortage on any line refuses the whole sale; reserved and issued in the same moment,
+ * the sale leaves no reservation behind), and the order carries its invoice data with the VAT included.
  */
 export async function sellOverCounter(trx: Trx, actor: Actor, input: CounterSale) {
-  const { row, lines } = await newOrderRow(trx, actor, input, 'counter', 'completed');
-  const ref = { type: 'parts_order', id: row.id };
-  for (const line of lines) {
-    const change = { storeId: row.store_id, partId: line.part_id, qty: line.qty, ref, actorId: actor.userId };
-    await reserveStock(trx, change);
-    const m = await issueStock(trx, { ...change, reason: row.number }, 'counter_sale');
-    await trx
-      .updateTable('parts_order_lines')
-      .set({ picked_qty: line.qty, picked_cost: -Number(m.total_cost) })
-      .where('id', '=', line.id)
-      .execute();
-  }
-  return afterCreate(trx, actor, row, 'sold');
+  const { row, lines, parts } = await newOrderRow(trx, actor, input, 'counter', 'completed');
+  const { movements, stock } = await issueLinesAtOnce(
+    trx,
+    {
+      storeId: row.store_id,
+      lines: lines.map((l) => ({ partId: l.part_id, qty: l.qty })),
+      ref: { type: 'parts_order', id: row.id },
+      reason: row.number,
+      actorId: actor.userId,
+    },
+    'counter_sale',
+  );
+  // every line is picked in full, at the cost its ledger row took out
+  const picked = lines.map((l, i) => ({
+    ...l,
+    picked_qty: l.qty,
+    picked_cost: -Number(movements[i]!.total_cost),
+  }));
+  await insertOrderLines(trx, picked);
+  const order = shapePartsOrder(row, { lines: picked, packages: [], exceptions: [], parts, stock });
+  return afterCreate(trx, actor, row, order, 'sold');
 }
 
 /** Parts orders of the stores in reach, newest first. */

@@ -10,15 +10,33 @@ import {
 import type { PartOrigin } from '../../../common/parts/part.enums';
 import { divRoundHalfUp } from '../../../common/rules/money';
 import type { DbOrTrx } from '../../db/database';
-import { findPartRows } from './part.repo';
-import { orderExceptions, orderLines, orderPackages, type PartsOrderRow } from './parts-order.repo';
-import { stockRowsOfParts } from './stock.repo';
+import { findPartRows, type PartRow } from './part.repo';
+import {
+  orderExceptions,
+  orderLines,
+  orderPackages,
+  type PartsOrderExceptionRow,
+  type PartsOrderLineRow,
+  type PartsOrderPackageRow,
+  type PartsOrderRow,
+} from './parts-order.repo';
+import { stockRowsOfParts, type PartStockRow } from './stock.repo';
 
 /** VAT on parts sales: 13 % (增值税一般税率), included in the prices. */
 export const partsVatPercent = 13;
 
 /** The tax included in a VAT-inclusive amount: total − total ÷ 1.13, to the fen. */
 export const includedVat = (total: number) => total - divRoundHalfUp(total * 100, 100 + partsVatPercent);
+
+/** Everything an order's view shows besides its row: lines, packages, exceptions, their parts and stock. */
+export interface PartsOrderParts {
+  lines: PartsOrderLineRow[];
+  packages: PartsOrderPackageRow[];
+  exceptions: PartsOrderExceptionRow[];
+  parts: Map<string, PartRow>;
+  /** The balances of the lines' parts in the order's store (for the bin). */
+  stock: PartStockRow[];
+}
 
 export async function toPartsOrder(db: DbOrTrx, row: PartsOrderRow): Promise<PartsOrder> {
   const [lines, packages, exceptions] = await Promise.all([
@@ -31,6 +49,14 @@ export async function toPartsOrder(db: DbOrTrx, row: PartsOrderRow): Promise<Par
     findPartRows(db, partIds),
     stockRowsOfParts(db, partIds, [row.store_id]),
   ]);
+  return shapePartsOrder(row, { lines, packages, exceptions, parts, stock });
+}
+
+/** The API shape of an order from rows already in hand (a write that just made them reads nothing back). */
+export function shapePartsOrder(
+  row: PartsOrderRow,
+  { lines, packages, exceptions, parts, stock }: PartsOrderParts,
+): PartsOrder {
   const total = Number(row.total);
   return {
     id: row.id,

@@ -8,10 +8,13 @@ import { findPartRow } from './part.repo';
 import {
   activeReservation,
   insertMovement,
+  insertMovements,
   insertReservation,
   lockStockRow,
+  lockStockRows,
   setReservationQty,
   writeStockRow,
+  writeStockRows,
   type MovementRow,
   type PartStockRow,
 } from './stock.repo';
@@ -37,12 +40,22 @@ export function averageCost(row: Pick<PartStockRow, 'on_hand' | 'stock_value'>, 
   return row.on_hand > 0 ? divRoundHalfUp(row.stock_value, row.on_hand) : standardCost;
 }
 
-/** The part and store of a change, both of one group, with the balance locked for the transaction. */
-async function lockFor(trx: Trx, change: StockChange) {
-  if (!Number.isSafeInteger(change.qty) || change.qty <= 0)
+/** What `qty` units leaving the shelf take out at the moving average: the last unit takes whatever is left. */
+export function outboundCost(row: Pick<PartStockRow, 'on_hand' | 'stock_value'>, qty: number) {
+  const value = Number(row.stock_value);
+  return qty === row.on_hand ? value : divRoundHalfUp(value * qty, row.on_hand);
+}
+
+function checkQty(qty: number) {
+  if (!Number.isSafeInteger(qty) || qty <= 0)
     throw new AppError('request.invalid', {
       errors: [{ path: 'qty', code: 'too_small', message: 'quantity must be a positive whole number' }],
     });
+}
+
+/** The part and store of a change, both of one group, with the balance locked for the transaction. */
+async function lockFor(trx: Trx, change: StockChange) {
+  checkQty(change.qty);
   const store = await findStoreRow(trx, change.storeId);
   if (!store) throw notFound('store');
   const part = await findPartRow(trx, change.partId);
@@ -53,6 +66,34 @@ async function lockFor(trx: Trx, change: StockChange) {
 
 const insufficient = (available: number, requested: number) =>
   new AppError('parts.insufficient_stock', { params: { available, requested } });
+
+/** The ledger row of a movement just applied to `stock` (its on hand and value are the balance after it). */
+function ledgerRow(
+  stock: PartStockRow,
+  change: StockChange,
+  type: MovementType,
+  signedQty: number,
+  unitCost: number,
+  totalCost: number,
+): MovementRow {
+  return {
+    id: newId(),
+    group_id: stock.group_id,
+    store_id: stock.store_id,
+    part_id: stock.part_id,
+    type,
+    qty: signedQty,
+    unit_cost: unitCost,
+    total_cost: totalCost,
+    on_hand_after: stock.on_hand,
+    value_after: Number(stock.stock_value),
+    reason: change.reason ?? null,
+    ref_type: change.ref?.type ?? null,
+    ref_id: change.ref?.id ?? null,
+    actor_id: change.actorId ?? null,
+    at: nowIso(),
+  };
+}
 
 /**
  * Posts one ledger row and moves the balance with it (H7.1.2). Receipts add at their unit cost and
@@ -83,7 +124,7 @@ async function post(
   } else {
     const available = stock.on_hand - stock.reserved + fromReserved;
     if (change.qty > available) throw insufficient(stock.on_hand - stock.reserved, change.qty);
-    const cost = change.qty === onHand ? value : divRoundHalfUp(value * change.qty, onHand);
+    const cost = outboundCost(stock, change.qty);
     unitCost = divRoundHalfUp(cost, change.qty);
     totalCost = -cost;
     onHand -= change.qty;
@@ -97,23 +138,14 @@ async function post(
   stock.on_hand = onHand;
   stock.reserved -= fromReserved;
   stock.stock_value = value;
-  const row: MovementRow = {
-    id: newId(),
-    group_id: stock.group_id,
-    store_id: stock.store_id,
-    part_id: stock.part_id,
+  const row = ledgerRow(
+    stock,
+    change,
     type,
-    qty: direction === 'in' ? change.qty : -change.qty,
-    unit_cost: unitCost,
-    total_cost: totalCost,
-    on_hand_after: onHand,
-    value_after: value,
-    reason: change.reason ?? null,
-    ref_type: change.ref?.type ?? null,
-    ref_id: change.ref?.id ?? null,
-    actor_id: change.actorId ?? null,
-    at: nowIso(),
-  };
+    direction === 'in' ? change.qty : -change.qty,
+    unitCost,
+    totalCost,
+  );
   await insertMovement(trx, row);
   return row;
 }
@@ -212,4 +244,37 @@ export async function releaseStock(
   });
   await setReservationQty(trx, held.id, held.qty - released);
   return { released };
+}
+
+/**
+ * Issues several lines to one reference at once, all or nothing (an over-the-counter sale): line by line,
+ * in line order, each leaves the ledger at the moving-average cost out of what is available (on hand −
+ * reserved); a shortage on any line refuses them all. Reserving and issuing in the same transaction holds
+ * nothing in between, so no reservation row is written: on hand, value and ledger rows come out as a
+ * reserve then an issue of each line would leave them, with reserved unchanged. The caller has checked
+ * that the parts are of the store's group (a part with no balance in the store has nothing to give).
+ */
+export async function issueLinesAtOnce(
+  trx: Trx,
+  change: Omit<StockChange, 'partId' | 'qty'> & { ref: StockRef; lines: { partId: string; qty: number }[] },
+  type: MovementType,
+): Promise<{ movements: MovementRow[]; stock: PartStockRow[] }> {
+  for (const line of change.lines) checkQty(line.qty);
+  const stock = await lockStockRows(
+    trx,
+    change.storeId,
+    change.lines.map((l) => l.partId),
+  );
+  const movements = change.lines.map((line) => {
+    const row = stock.get(line.partId);
+    const available = row ? row.on_hand - row.reserved : 0;
+    if (!row || line.qty > available) throw insufficient(available, line.qty);
+    const cost = outboundCost(row, line.qty);
+    row.on_hand -= line.qty;
+    row.stock_value = Number(row.stock_value) - cost;
+    return ledgerRow(row, { ...change, ...line }, type, -line.qty, divRoundHalfUp(cost, line.qty), -cost);
+  });
+  await writeStockRows(trx, [...stock.values()]);
+  await insertMovements(trx, movements);
+  return { movements, stock: [...stock.values()] };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTrx, Trx } from '../../db/database';
 import { newId, nowIso } from '../../platform/ids';
 import type { PartReservationsTable, PartStockTable, StockMovementsTable } from './parts.tables';
@@ -51,6 +52,27 @@ export async function lockStockRow(trx: Trx, groupId: string, storeId: string, p
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * Locks the balances of several parts in a store and returns them by part (a part never stocked here has
+ * none). The same version-bump lock as lockStockRow, one row per statement in part-id order: two
+ * postings that share parts take them in the same order, so on PostgreSQL neither waits on the other in
+ * a circle (a deadlock).
+ */
+export async function lockStockRows(trx: Trx, storeId: string, partIds: string[]) {
+  const rows = new Map<string, PartStockRow>();
+  for (const partId of [...new Set(partIds)].sort()) {
+    const row = await trx
+      .updateTable('part_stock')
+      .set((eb) => ({ version: eb('version', '+', 1) }))
+      .where('store_id', '=', storeId)
+      .where('part_id', '=', partId)
+      .returningAll()
+      .executeTakeFirst();
+    if (row) rows.set(partId, row);
+  }
+  return rows;
+}
+
 export async function writeStockRow(
   trx: Trx,
   id: string,
@@ -63,8 +85,39 @@ export async function writeStockRow(
     .execute();
 }
 
+/**
+ * Writes new on hand and value to several balances (locked by this transaction) in one statement:
+ * `set on_hand = case id when … then … end`, the same values as one writeStockRow each.
+ */
+export async function writeStockRows(trx: Trx, rows: Pick<PartStockRow, 'id' | 'on_hand' | 'stock_value'>[]) {
+  if (rows.length === 0) return;
+  const byId = (column: 'on_hand' | 'stock_value', type: 'integer' | 'bigint') =>
+    sql<number>`case ${sql.ref('id')} ${sql.join(
+      rows.map((r) => sql`when ${r.id} then cast(${Number(r[column])} as ${sql.raw(type)})`),
+      sql` `,
+    )} end`;
+  await trx
+    .updateTable('part_stock')
+    .set({
+      on_hand: byId('on_hand', 'integer'),
+      stock_value: byId('stock_value', 'bigint'),
+      updated_at: nowIso(),
+    })
+    .where(
+      'id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+}
+
 export async function insertMovement(trx: Trx, row: MovementRow) {
   await trx.insertInto('stock_movements').values(row).execute();
+}
+
+/** Several ledger rows in one statement (the rows are the same as one insertMovement each). */
+export async function insertMovements(trx: Trx, rows: MovementRow[]) {
+  if (rows.length) await trx.insertInto('stock_movements').values(rows).execute();
 }
 
 export function stockRowsOfParts(db: DbOrTrx, partIds: string[], storeIds: string[] | null) {
