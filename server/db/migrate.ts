@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012-sales';
 import * as m0013 from './migrations/0013-parts';
 import * as m0014 from './migrations/0014-service';
 import * as m0015 from './migrations/0015-list-indexes';
+import * as m0017 from './migrations/0017-parts-numbers-per-store';
 
 /** Every migration, in order. Written once with Kysely's schema builder; they run on both dialects. */
 export const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '0013-parts': m0013,
   '0014-service': m0014,
   '0015-list-indexes': m0015,
+  '0017-parts-numbers-per-store': m0017,
 };
 
 /** The schema version a backup records: the name of the newest migration. */

@@ -39,6 +39,21 @@ describe.each(dialects)('parts orders on %s', (dialect) => {
     expect(ledger.body.items[0]).toMatchObject({ qty: -2, totalCost: -8_000, refId: sale.body.id });
   });
 
+  it('numbers the parts orders of each store from its own counter: two stores both start at 000001', async () => {
+    const numbers: string[] = [];
+    for (const store of [await makeStore(t), await makeStore(t)]) {
+      const part = await makeStockedPart(t, store.id, 2);
+      const sale = await post('/api/v1/parts-orders/counter-sale', {
+        storeId: store.id,
+        lines: [{ partId: part.id, qty: 1 }],
+      });
+      expect(sale.status).toBe(201);
+      numbers.push(sale.body.number);
+    }
+    expect(numbers[0]).toMatch(/^PT-\d{4}-000001$/);
+    expect(numbers[1]).toBe(numbers[0]);
+  });
+
   it('refuses a counter sale above the list price or beyond stock, writing nothing', async () => {
     const part = await makeStockedPart(t, t.hqStoreId, 1);
     const dear = await post('/api/v1/parts-orders/counter-sale', {
@@ -58,6 +73,37 @@ describe.each(dialects)('parts orders on %s', (dialect) => {
       token: t.adminToken,
     });
     expect(orders.body.items.every((o: { total: number }) => o.total !== 18_000)).toBe(true);
+  });
+
+  it('sells the last units to exactly as many concurrent counter sales as they cover, lines in any order', async () => {
+    const a = await makeStockedPart(t, t.hqStoreId, 4, 1_001);
+    const b = await makeStockedPart(t, t.hqStoreId, 4, 333);
+    // half the sales list the parts the other way round (the balances are locked in part-id order either way)
+    const sales = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        post('/api/v1/parts-orders/counter-sale', {
+          storeId: t.hqStoreId,
+          lines: (i % 2 ? [a, b] : [b, a]).map((p) => ({ partId: p.id, qty: 1 })),
+        }),
+      ),
+    );
+    expect(sales.filter((s) => s.status === 201)).toHaveLength(4);
+    expect(sales.filter((s) => s.status === 409 && s.body.code === 'parts.insufficient_stock')).toHaveLength(
+      26,
+    );
+    for (const [part, value] of [
+      [a, 4_004],
+      [b, 1_332],
+    ] as const) {
+      expect(await stockOf(part.id)).toMatchObject({ onHand: 0, reserved: 0, stockValue: 0 });
+      expect(await ledgerTotals(t.handle.db, t.hqStoreId, part.id)).toEqual({ onHand: 0, value: 0 });
+      const sold = await t.call('GET', `/api/v1/stock-movements?partId=${part.id}&type=counter_sale`, {
+        token: t.adminToken,
+      });
+      expect(sold.body.items.reduce((sum: number, m: { totalCost: number }) => sum - m.totalCost, 0)).toBe(
+        value,
+      );
+    }
   });
 
   it('runs review → pick → pack → ship → sign-off to another store, with a damaged line exception', async () => {
