@@ -23,9 +23,17 @@ export async function nextDocumentNumber(
   return `${prefix}-${year}-${String(row.value).padStart(6, '0')}`;
 }
 
+/** One year formatter per time zone: making one costs far more than using it (every numbered document). */
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar year of an instant in a store's time zone (documents are numbered by the store's year). */
 export function localYear(timezone: string, at: Date = new Date()): number {
-  return Number(new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric' }).format(at));
+  let format = yearFormats.get(timezone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric' });
+    yearFormats.set(timezone, format);
+  }
+  return Number(format.format(at));
 }
 
 /**
