@@ -3,19 +3,37 @@
  * store's time zone; a job takes whole slots. Pure functions, shared by the server and the calendar.
  */
 
+/**
+ * One formatter per time zone and kind, made once: building an Intl.DateTimeFormat costs far more than
+ * formatting with it (a check-in spent more on making its one formatter than on most of its queries).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(kind: 'parts' | 'date', timezone: string): Intl.DateTimeFormat {
+  const key = `${kind} ${timezone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter =
+      kind === 'date'
+        ? new Intl.DateTimeFormat('en-CA', { timeZone: timezone })
+        : new Intl.DateTimeFormat('en-US', {
+            timeZone: timezone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+            second: '2-digit',
+          });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** Offset of a time zone at an instant, in ms (local − UTC). */
 function offsetAt(utcMs: number, timezone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: timezone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
+    formatterFor('parts', timezone)
       .formatToParts(new Date(utcMs))
       .map((p) => [p.type, p.value]),
   );
@@ -38,7 +56,7 @@ export function localToUtc(date: string, hhmm: string, timezone: string): string
 
 /** The local date (YYYY-MM-DD) of an instant in a time zone. */
 export function localDateOf(instant: string | Date, timezone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(new Date(instant));
+  return formatterFor('date', timezone).format(new Date(instant));
 }
 
 /** ISO weekday of a calendar date, 1 = Monday … 7 = Sunday. */

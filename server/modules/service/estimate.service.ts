@@ -14,12 +14,11 @@ import { recordAudit } from '../../platform/audit';
 import { AppError, versionConflict } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import type { Actor } from '../../platform/permissions';
-import { findStoreRow } from '../identity';
 import {
-  findOrder,
   linesOf,
   touchOrder,
   updateOrder,
+  withNames,
   type LineRow,
   type OrderView,
 } from './repair-order.repo';
@@ -49,16 +48,14 @@ export async function recordDiagnosis(
   if (row.status === 'open') row = await applyOrderMove(trx, actor.userId, row, 'diagnose', input.version);
   else if (!estimateOpenStatuses.includes(row.status as RepairOrderStatus)) throw stateConflict(row);
   const photos = [...parseJson<string[]>(row.photos_json, []), ...(input.photos ?? [])];
-  if (
-    !(await updateOrder(trx, row.id, row.version, {
-      findings: input.findings,
-      fault_codes_json: JSON.stringify(input.faultCodes),
-      photos_json: JSON.stringify(photos),
-      diagnosed_by: actor.userId,
-      diagnosed_at: nowIso(),
-    }))
-  )
-    throw versionConflict(row.version + 1);
+  const updated = await updateOrder(trx, row.id, row.version, {
+    findings: input.findings,
+    fault_codes_json: JSON.stringify(input.faultCodes),
+    photos_json: JSON.stringify(photos),
+    diagnosed_by: actor.userId,
+    diagnosed_at: nowIso(),
+  });
+  if (!updated) throw versionConflict(row.version + 1);
   await recordAudit(trx, {
     actorId: actor.userId,
     storeId: row.store_id,
@@ -67,7 +64,7 @@ export async function recordDiagnosis(
     action: 'diagnose',
     after: { findings: input.findings, faultCodes: input.faultCodes },
   });
-  return toRepairOrder(trx, (await findOrder(trx, row.id))!);
+  return toRepairOrder(trx, withNames(updated, row));
 }
 
 const fieldError = (path: string, code = 'required', message = 'required') =>
@@ -89,8 +86,7 @@ export async function addEstimateLine(
   assertAnyReach(actor, ['service.work', 'service.manage'], row);
   checkVersion(row, input.version);
   if (!estimateOpenStatuses.includes(row.status as RepairOrderStatus)) throw stateConflict(row);
-  const store = (await findStoreRow(trx, row.store_id))!;
-  const rate = (await settingsOf(trx, store)).labour_rate;
+  const rate = (await settingsOf(trx, { id: row.store_id, group_id: row.group_id })).labour_rate;
   let description = input.description;
   let hours = 0;
   let unitPrice = input.unitPrice;
@@ -146,7 +142,7 @@ export async function addEstimateLine(
     updated_at: now,
   };
   await trx.insertInto('repair_order_lines').values(line).execute();
-  await touchOrder(trx, row.id);
+  const touched = await touchOrder(trx, row.id);
   await recordAudit(trx, {
     actorId: actor.userId,
     storeId: row.store_id,
@@ -161,7 +157,7 @@ export async function addEstimateLine(
       payer: line.payer,
     },
   });
-  return toRepairOrder(trx, (await findOrder(trx, row.id))!);
+  return toRepairOrder(trx, withNames(touched, row));
 }
 
 /** The digital inspection (green / yellow / red items with photos) that goes to the customer with the estimate. */
@@ -192,7 +188,8 @@ export async function recordInspection(
       })),
     )
     .execute();
-  if (!(await updateOrder(trx, row.id, row.version, {}))) throw versionConflict(row.version + 1);
+  const updated = await updateOrder(trx, row.id, row.version, {});
+  if (!updated) throw versionConflict(row.version + 1);
   await recordAudit(trx, {
     actorId: actor.userId,
     storeId: row.store_id,
@@ -201,7 +198,7 @@ export async function recordInspection(
     action: 'inspection',
     after: { items: input.items.length },
   });
-  return toRepairOrder(trx, (await findOrder(trx, row.id))!);
+  return toRepairOrder(trx, withNames(updated, row));
 }
 
 export const approvalPathOf = (token: string) => `/approve/${token}`;
@@ -220,7 +217,8 @@ export async function sendEstimate(
   let row = await loadOrder(trx, actor, id, 'service.manage');
   checkVersion(row, input.version);
   if (!estimateOpenStatuses.includes(row.status as RepairOrderStatus)) throw stateConflict(row);
-  const pending = (await linesOf(trx, row.id)).filter((l) => l.approval === 'pending');
+  const lines = await linesOf(trx, row.id);
+  const pending = lines.filter((l) => l.approval === 'pending');
   if (!pending.length) throw fieldError('lines', 'no_pending_lines', 'add the lines to approve first');
   const now = new Date();
   await trx
@@ -249,7 +247,11 @@ export async function sendEstimate(
     .execute();
   if (row.status === 'diagnosing')
     row = await applyOrderMove(trx, actor.userId, row, 'send_estimate', input.version);
-  else if (!(await updateOrder(trx, row.id, row.version, {}))) throw versionConflict(row.version + 1);
+  else {
+    const updated = await updateOrder(trx, row.id, row.version, {});
+    if (!updated) throw versionConflict(row.version + 1);
+    row = withNames(updated, row);
+  }
   await recordAudit(trx, {
     actorId: actor.userId,
     storeId: row.store_id,
@@ -259,7 +261,8 @@ export async function sendEstimate(
     after: { lines: pending.length, expiresAt },
   });
   return {
-    order: await toRepairOrder(trx, (await findOrder(trx, row.id))!),
+    // the order's write was version-checked: the lines read above are still its lines
+    order: await toRepairOrder(trx, row, { lines }),
     approvalPath: approvalPathOf(token),
     expiresAt,
   };
@@ -270,7 +273,8 @@ export type Decision = { lineId: string; decision: 'approved' | 'declined' };
 /**
  * Applies the customer's answer to lines (approve or decline each one; every line asked must be
  * answered). Declined lines stay on the order and are shown at the next visit. An order waiting for
- * its estimate becomes `approved` (partly, when some lines were declined).
+ * its estimate becomes `approved` (partly, when some lines were declined). Answers the order and the
+ * decided lines as written.
  */
 export async function applyDecisions(
   trx: Trx,
@@ -291,8 +295,9 @@ export async function applyDecisions(
   const byLine = new Map(decisions.map((d) => [d.lineId, d.decision]));
   if ([...asked].some((id) => !byLine.has(id))) throw new AppError('service.lines_undecided');
   const at = nowIso();
+  const decided: LineRow[] = [];
   for (const [lineId, decision] of byLine) {
-    const res = await trx
+    const line = await trx
       .updateTable('repair_order_lines')
       .set((eb) => ({
         approval: decision,
@@ -304,23 +309,22 @@ export async function applyDecisions(
       .where('id', '=', lineId)
       .where('repair_order_id', '=', row.id)
       .where('approval', '=', 'pending')
+      .returningAll()
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new AppError('service.approval_used');
+    if (!line) throw new AppError('service.approval_used');
+    decided.push(line);
   }
   const approved = decisions.filter((d) => d.decision === 'approved').length;
-  const approvedIds = decisions.filter((d) => d.decision === 'approved').map((d) => d.lineId);
-  if (approvedIds.length) {
-    const lines = await trx
-      .selectFrom('repair_order_lines')
-      .select(['kind', 'part_number', 'quantity'])
-      .where('id', 'in', approvedIds)
-      .execute();
+  const approvedIds = new Set(decisions.filter((d) => d.decision === 'approved').map((d) => d.lineId));
+  if (approvedIds.size) {
+    // the lines as just written, in the order of their ids
+    const lines = decided.filter((l) => approvedIds.has(l.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
     await reserveApprovedParts(trx, row, lines, actor?.userId ?? null);
   }
-  let after = row;
-  if (row.status === 'estimate_sent' || row.status === 'diagnosing')
-    after = await applyOrderMove(trx, actor?.userId ?? null, row, 'approve', null);
-  else await touchOrder(trx, row.id);
+  const after =
+    row.status === 'estimate_sent' || row.status === 'diagnosing'
+      ? await applyOrderMove(trx, actor?.userId ?? null, row, 'approve', null)
+      : withNames(await touchOrder(trx, row.id), row);
   await recordAudit(trx, {
     actorId: actor?.userId ?? null,
     storeId: row.store_id,
@@ -329,7 +333,7 @@ export async function applyDecisions(
     action: via === 'link' ? 'customer_decision_link' : 'customer_decision_in_store',
     after: { signerName, approved, declined: decisions.length - approved },
   });
-  return after;
+  return { order: after, decided };
 }
 
 /** The customer signs in the store (on the advisor's tablet) instead of the link. */
@@ -342,9 +346,18 @@ export async function decideInStore(
   const row = await loadOrder(trx, actor, id, 'service.manage');
   checkVersion(row, input.version);
   if (!['estimate_sent', ...estimateOpenStatuses].includes(row.status)) throw stateConflict(row);
-  const pending = (await linesOf(trx, row.id)).filter((l) => l.approval === 'pending').map((l) => l.id);
+  const lines = await linesOf(trx, row.id);
+  const pending = lines.filter((l) => l.approval === 'pending').map((l) => l.id);
   if (!pending.length) throw stateConflict({ status: 'nothing_pending' });
-  const after = await applyDecisions(trx, actor, row, pending, input.decisions, 'in_store', input.signerName);
+  const { order, decided } = await applyDecisions(
+    trx,
+    actor,
+    row,
+    pending,
+    input.decisions,
+    'in_store',
+    input.signerName,
+  );
   // an open link for these lines is used up by the answer given in the store
   await trx
     .updateTable('repair_order_approvals')
@@ -352,5 +365,8 @@ export async function decideInStore(
     .where('repair_order_id', '=', row.id)
     .where('used_at', 'is', null)
     .execute();
-  return toRepairOrder(trx, (await findOrder(trx, after.id))!);
+  // the decided lines as written; the others are as read, unless someone else changed the order meanwhile
+  const written = new Map(decided.map((l) => [l.id, l]));
+  const untouched = order.version === row.version + 1;
+  return toRepairOrder(trx, order, untouched ? { lines: lines.map((l) => written.get(l.id) ?? l) } : {});
 }

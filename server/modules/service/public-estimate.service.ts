@@ -78,8 +78,16 @@ export async function decideByLink(
     .executeTakeFirst();
   if (Number(used.numUpdatedRows) !== 1) throw new AppError('service.approval_used');
   const lineIds = parseJson<string[]>(approval.line_ids_json, []);
-  await applyDecisions(trx, null, order, lineIds, input.decisions, 'link', input.signerName);
-  const lines = (await linesOf(trx, order.id)).filter((l) => lineIds.includes(l.id));
+  // every line asked is decided, or nothing is: the decided lines as written are the link's lines
+  const { decided: lines } = await applyDecisions(
+    trx,
+    null,
+    order,
+    lineIds,
+    input.decisions,
+    'link',
+    input.signerName,
+  );
   const approved = lines.filter((l) => l.approval === 'approved');
   return {
     approved: approved.length,

@@ -1,9 +1,15 @@
 import type { DbOrTrx } from '../../db/database';
-import type { RepairOrderClocksTable, RepairOrderLinesTable, RepairOrdersTable } from './service.tables';
+import type {
+  RepairOrderClocksTable,
+  RepairOrderInspectionsTable,
+  RepairOrderLinesTable,
+  RepairOrdersTable,
+} from './service.tables';
 
 export type RepairOrderRow = RepairOrdersTable;
 export type LineRow = RepairOrderLinesTable;
 export type ClockRow = RepairOrderClocksTable;
+export type InspectionRow = RepairOrderInspectionsTable;
 export type OrderView = RepairOrderRow & { customer_name: string; advisor_name: string };
 
 export const ordersWithNames = (db: DbOrTrx) =>
@@ -45,30 +51,67 @@ export const clocksOf = (db: DbOrTrx, orderId: string) =>
     .orderBy('id')
     .execute();
 
-/** Optimistic update of an order's fields (stale version: false). Bumps version and updated_at. */
-export async function updateOrder(
-  db: DbOrTrx,
-  id: string,
-  version: number,
-  changes: Partial<RepairOrderRow>,
-) {
-  const res = await db
+/**
+ * Optimistic update of an order's fields (stale version: undefined). Bumps version and updated_at and
+ * answers the row as it now is, so no read after the write is needed.
+ */
+export function updateOrder(db: DbOrTrx, id: string, version: number, changes: Partial<RepairOrderRow>) {
+  return db
     .updateTable('repair_orders')
     .set({ ...changes, version: version + 1, updated_at: new Date().toISOString() })
     .where('id', '=', id)
     .where('version', '=', version)
+    .returningAll()
     .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
 }
 
-/** Bumps the order's version (a change to its lines, clocks or payments is a change of the order). */
+/**
+ * Bumps the order's version (a change to its lines, clocks or payments is a change of the order) and
+ * answers the row as it now is.
+ */
 export async function touchOrder(db: DbOrTrx, id: string) {
-  await db
+  return db
     .updateTable('repair_orders')
     .set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date().toISOString() }))
     .where('id', '=', id)
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
+
+/** An order row just written, with the names its load joined (the write changes neither). */
+export const withNames = (row: RepairOrderRow, names: OrderView): OrderView => ({
+  ...row,
+  customer_name: names.customer_name,
+  advisor_name: names.advisor_name,
+});
+
+export const inspectionsOf = (db: DbOrTrx, orderId: string) =>
+  db
+    .selectFrom('repair_order_inspections')
+    .selectAll()
+    .where('repair_order_id', '=', orderId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+
+/** The order's newest approval link (what the order shows of it). */
+export const latestApprovalOf = (db: DbOrTrx, orderId: string) =>
+  db
+    .selectFrom('repair_order_approvals')
+    .select(['expires_at', 'used_at', 'signer_name'])
+    .where('repair_order_id', '=', orderId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+
+export const paymentsOf = (db: DbOrTrx, orderId: string) =>
+  db
+    .selectFrom('repair_order_payments')
+    .select(['method', 'amount', 'reference'])
+    .where('repair_order_id', '=', orderId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 
 /** Lines the customer declined on earlier orders of this vehicle (shown at the next visit). */
 export const declinedLinesOfVehicle = (db: DbOrTrx, vehicleId: string, exceptOrderId?: string) => {

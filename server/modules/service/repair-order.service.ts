@@ -32,10 +32,11 @@ import {
   findOrder,
   ordersWithNames,
   updateOrder,
+  withNames,
   type OrderView,
   type RepairOrderRow,
 } from './repair-order.repo';
-import { toRepairOrder, toSummary } from './repair-order.view';
+import { newOrderSections, toRepairOrder, toSummary } from './repair-order.view';
 import { assertReach, listStores, mayAct, storeForAction } from './service.access';
 import { findServiceRequestRow } from './service-request.service';
 import type { Action } from '../../../common/identity/roles';
@@ -166,14 +167,15 @@ export async function checkIn(trx: Trx, actor: Actor, input: z.infer<typeof chec
     updated_at: now,
   };
   await trx.insertInto('repair_orders').values(row).execute();
-  const order = await toRepairOrder(trx, (await findOrder(trx, row.id))!);
+  const opened = (await findOrder(trx, row.id))!;
+  const order = await toRepairOrder(trx, opened, newOrderSections());
   await recordAudit(trx, {
     actorId: actor.userId,
     storeId: store.id,
     entity: 'repair_order',
     entityId: row.id,
     action: 'check_in',
-    after: toSummary((await findOrder(trx, row.id))!),
+    after: toSummary(opened),
   });
   await recordCustomerEvent(trx, {
     groupId: store.group_id,
@@ -257,7 +259,7 @@ export async function listRepairOrders(db: DbOrTrx, actor: Actor, query: z.infer
 /**
  * One move of the status machine (common/service/repair-order.status.ts): refused with 409 naming the
  * current state when the machine does not allow it, or when the version is stale. Audited; emits
- * `service.repair_order.<to>`.
+ * `service.repair_order.<to>`. Answers the order as the move left it.
  */
 export async function applyOrderMove(
   trx: Trx,
@@ -273,8 +275,8 @@ export async function applyOrderMove(
   const to = repairOrderTransitions[action].to;
   const expected = version ?? row.version;
   if (expected !== row.version) throw versionConflict(row.version);
-  if (!(await updateOrder(trx, row.id, expected, { ...changes, status: to })))
-    throw versionConflict(row.version + 1);
+  const updated = await updateOrder(trx, row.id, expected, { ...changes, status: to });
+  if (!updated) throw versionConflict(row.version + 1);
   await recordAudit(trx, {
     actorId,
     storeId: row.store_id,
@@ -290,7 +292,7 @@ export async function applyOrderMove(
     { repairOrderId: row.id, number: row.number, from, to },
     row.store_id,
   );
-  return (await findOrder(trx, row.id))!;
+  return withNames(updated, row);
 }
 
 /** A board move (drag) or a cancellation with its reason: who may make it depends on the move. */

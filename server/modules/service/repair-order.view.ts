@@ -3,7 +3,17 @@ import type { RepairOrderStatus } from '../../../common/service/repair-order.sta
 import type { DbOrTrx } from '../../db/database';
 import { nowIso } from '../../platform/ids';
 import { parseJson } from './service.access';
-import { clocksOf, declinedLinesOfVehicle, linesOf, type LineRow, type OrderView } from './repair-order.repo';
+import {
+  clocksOf,
+  declinedLinesOfVehicle,
+  inspectionsOf,
+  latestApprovalOf,
+  linesOf,
+  paymentsOf,
+  type InspectionRow,
+  type LineRow,
+  type OrderView,
+} from './repair-order.repo';
 
 export const toLine = (l: LineRow) => ({
   id: l.id,
@@ -57,31 +67,33 @@ export const toSummary = (r: OrderView) => ({
   version: r.version,
 });
 
+/**
+ * Sections of the order its request already holds, exactly as a read would find them now (a new order:
+ * none of them yet); those not given are read. `link: null` = known to have no approval link.
+ */
+export interface KnownSections {
+  lines?: LineRow[];
+  clocks?: Awaited<ReturnType<typeof clocksOf>>;
+  inspections?: InspectionRow[];
+  link?: Awaited<ReturnType<typeof latestApprovalOf>> | null;
+  payments?: Awaited<ReturnType<typeof paymentsOf>>;
+}
+/** What an order that was just opened has: no lines, clocks, inspection, link or payments. */
+export const newOrderSections = (): KnownSections => ({
+  lines: [],
+  clocks: [],
+  inspections: [],
+  link: null,
+  payments: [],
+});
+
 /** The whole repair order as the API shows it: lines, inspection, hours, money, signatures. */
-export async function toRepairOrder(db: DbOrTrx, r: OrderView) {
-  const lines = await linesOf(db, r.id);
-  const clocks = await clocksOf(db, r.id);
-  const inspection = await db
-    .selectFrom('repair_order_inspections')
-    .selectAll()
-    .where('repair_order_id', '=', r.id)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  const link = await db
-    .selectFrom('repair_order_approvals')
-    .select(['expires_at', 'used_at', 'signer_name'])
-    .where('repair_order_id', '=', r.id)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-  const payments = await db
-    .selectFrom('repair_order_payments')
-    .select(['method', 'amount', 'reference'])
-    .where('repair_order_id', '=', r.id)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+export async function toRepairOrder(db: DbOrTrx, r: OrderView, known: KnownSections = {}) {
+  const lines = known.lines ?? (await linesOf(db, r.id));
+  const clocks = known.clocks ?? (await clocksOf(db, r.id));
+  const inspection = known.inspections ?? (await inspectionsOf(db, r.id));
+  const link = known.link !== undefined ? known.link : await latestApprovalOf(db, r.id);
+  const payments = known.payments ?? (await paymentsOf(db, r.id));
   const declined = await declinedLinesOfVehicle(db, r.customer_vehicle_id, r.id);
   const names = new Map(clocks.map((c) => [c.technician_id, c.technician_name]));
   const hours = computeWorkHours(

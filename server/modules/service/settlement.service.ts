@@ -12,7 +12,7 @@ import { requirePermission, type Actor } from '../../platform/permissions';
 import { completeTask, createTask, recordCustomerEvent } from '../crm';
 import { activeStaffWithRole, findStoreRow } from '../identity';
 import { createHealthRecord } from './health-record.service';
-import { findOrder, linesOf, updateOrder, type OrderView } from './repair-order.repo';
+import { linesOf, updateOrder, withNames, type OrderView } from './repair-order.repo';
 import { applyOrderMove, loadOrder } from './repair-order.service';
 import { orderTotals, toRepairOrder } from './repair-order.view';
 import { mayAct } from './service.access';
@@ -100,25 +100,23 @@ export async function settleRepairOrder(
       })
       .execute();
   const invoice = await nextDocumentNumber(trx, store.id, 'RI', localYear(store.timezone));
-  if (
-    !(await updateOrder(trx, row.id, row.version, {
-      settled_at: now,
-      settled_by: actor.userId,
-      invoice_number: invoice,
-      labour_total: totals.labour,
-      parts_total: totals.parts,
-      sublet_total: totals.sublet,
-      customer_total: totals.customer,
-      warranty_total: totals.warranty,
-      insurance_total: totals.insurance,
-      insurer_name: input.insurerName ?? null,
-      next_service_date: nextDate,
-      next_service_km: nextKm,
-      retain_until: addYears(today, REPAIR_RECORD_YEARS),
-    }))
-  )
-    throw versionConflict(row.version + 1);
-  const settled = (await findOrder(trx, row.id))!;
+  const updated = await updateOrder(trx, row.id, row.version, {
+    settled_at: now,
+    settled_by: actor.userId,
+    invoice_number: invoice,
+    labour_total: totals.labour,
+    parts_total: totals.parts,
+    sublet_total: totals.sublet,
+    customer_total: totals.customer,
+    warranty_total: totals.warranty,
+    insurance_total: totals.insurance,
+    insurer_name: input.insurerName ?? null,
+    next_service_date: nextDate,
+    next_service_km: nextKm,
+    retain_until: addYears(today, REPAIR_RECORD_YEARS),
+  });
+  if (!updated) throw versionConflict(row.version + 1);
+  const settled = withNames(updated, row);
   await createHealthRecord(trx, settled, store, lines);
   // the maintenance reminder: a week before the next service date, to the advisor (or whoever settles)
   const reminderAt = localToUtc(nextDate, '10:00', store.timezone);
@@ -156,7 +154,8 @@ export async function settleRepairOrder(
       nextServiceKm: nextKm,
     },
   });
-  return toRepairOrder(trx, settled);
+  // the write was version-checked: the lines read above are still the order's
+  return toRepairOrder(trx, settled, { lines });
 }
 
 /**
@@ -269,13 +268,11 @@ export async function recordFollowUp(
   if (row.status !== 'delivered' && row.status !== 'closed')
     throw new AppError('resource.state_conflict', { params: { state: row.status } });
   if (row.version !== input.version) throw versionConflict(row.version);
-  if (
-    !(await updateOrder(trx, row.id, row.version, {
-      satisfaction: input.satisfaction,
-      follow_up_note: input.note ?? null,
-    }))
-  )
-    throw versionConflict(row.version + 1);
+  const updated = await updateOrder(trx, row.id, row.version, {
+    satisfaction: input.satisfaction,
+    follow_up_note: input.note ?? null,
+  });
+  if (!updated) throw versionConflict(row.version + 1);
   if (row.follow_up_task_id) {
     const task = await trx
       .selectFrom('tasks')
@@ -307,5 +304,5 @@ export async function recordFollowUp(
     actorId: actor.userId,
     data: { number: row.number, satisfaction: input.satisfaction, note: input.note ?? null },
   });
-  return toRepairOrder(trx, (await findOrder(trx, row.id))!);
+  return toRepairOrder(trx, withNames(updated, row));
 }

@@ -7,7 +7,7 @@ import { recordAudit } from '../../platform/audit';
 import { AppError, notFound } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { requirePermission, type Actor } from '../../platform/permissions';
-import { findLine, findOrder, touchOrder, type LineRow, type OrderView } from './repair-order.repo';
+import { findLine, touchOrder, withNames, type LineRow, type OrderView } from './repair-order.repo';
 import { applyOrderMove, assertAnyReach, loadOrder } from './repair-order.service';
 import { toLine, toRepairOrder } from './repair-order.view';
 import { listStores } from './service.access';
@@ -83,7 +83,7 @@ export async function clockLine(
       await setWorkStatus(trx, line.id, 'done');
     }
   }
-  await touchOrder(trx, row.id);
+  const touched = await touchOrder(trx, row.id);
   await recordAudit(trx, {
     actorId: actor.userId,
     storeId: row.store_id,
@@ -92,7 +92,7 @@ export async function clockLine(
     action: `clock_${action}`,
     after: { lineId: line.id },
   });
-  return toRepairOrder(trx, (await findOrder(trx, row.id))!);
+  return toRepairOrder(trx, withNames(touched, row));
 }
 
 async function setWorkStatus(trx: Trx, lineId: string, status: string) {
@@ -136,7 +136,7 @@ export async function issuePartToRepairOrder(
       errors: [{ path: 'quantity', code: 'too_big', message: `at most ${line.quantity - line.issued_qty}` }],
     });
   const stock = await issueStockedPart(trx, row, line, quantity, actor.userId);
-  await touchOrder(trx, row.id);
+  const touched = await touchOrder(trx, row.id);
   await recordAudit(trx, {
     actorId: actor.userId,
     storeId: row.store_id,
@@ -145,7 +145,7 @@ export async function issuePartToRepairOrder(
     action: 'issue_part',
     after: { lineId: line.id, partNumber: line.part_number, quantity, movementId: stock?.movementId ?? null },
   });
-  return toRepairOrder(trx, (await findOrder(trx, row.id))!);
+  return toRepairOrder(trx, withNames(touched, row));
 }
 
 /** The technician's phone view: approved labour lines of open orders in their stores, theirs first. */
