@@ -30,6 +30,22 @@ export async function storeRolesOf(db: DbOrTrx, userIds: string[]): Promise<Map<
   return map;
 }
 
+/**
+ * The users holding a role in one of `storeIds` and in `storeId` (each given one), optionally that role:
+ * one distinct id each, found through the store index of user_store_roles.
+ */
+export async function userIdsWithStoreRole(
+  db: DbOrTrx,
+  filter: { storeIds?: readonly string[]; storeId?: string; role?: string },
+): Promise<string[]> {
+  if (filter.storeIds?.length === 0) return [];
+  let q = db.selectFrom('user_store_roles').select('user_id').distinct();
+  if (filter.storeIds) q = q.where('store_id', 'in', filter.storeIds);
+  if (filter.storeId) q = q.where('store_id', '=', filter.storeId);
+  if (filter.role) q = q.where('role', '=', filter.role);
+  return (await q.execute()).map((r) => r.user_id);
+}
+
 export async function replaceStoreRoles(db: DbOrTrx, userId: string, storeRoles: StoreRole[]) {
   await db.deleteFrom('user_store_roles').where('user_id', '=', userId).execute();
   const unique = [...new Map(storeRoles.map((sr) => [`${sr.storeId}|${sr.role}`, sr])).values()];

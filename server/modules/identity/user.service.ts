@@ -24,6 +24,7 @@ import {
   replaceStoreRoles,
   storeRolesOf,
   updateUserRow,
+  userIdsWithStoreRole,
   type UserRow,
 } from './user.repo';
 import { toUser } from './user.view';
@@ -248,15 +249,27 @@ export async function listUsers(ctx: AppContext, db: DbOrTrx, actor: Actor, quer
   );
   let q = db.selectFrom('users').selectAll('users').where('users.group_id', '=', reach.groupId);
   if (reach.scope === 'own') q = q.where('users.id', '=', reach.userId);
-  const storeFilter = reach.scope === 'store' ? reach.storeIds : null;
-  if (storeFilter || query.storeId || query.role) {
-    q = q.where('users.id', 'in', (eb) => {
-      let sub = eb.selectFrom('user_store_roles').select('user_store_roles.user_id');
-      if (storeFilter) sub = sub.where('user_store_roles.store_id', 'in', storeFilter);
-      if (query.storeId) sub = sub.where('user_store_roles.store_id', '=', query.storeId);
-      if (query.role) sub = sub.where('user_store_roles.role', '=', query.role);
-      return sub;
+  const storeFilter = reach.scope === 'store' ? reach.storeIds : undefined;
+  // A store's staff is few: their ids come first from the store's index, then the users are read by id.
+  // As one query (`id in (select … where store_id = ?)`) PostgreSQL walks the whole group's users in
+  // sort order and probes each one's roles — unbounded when a store's usernames sort late.
+  const byStore = storeFilter !== undefined || query.storeId !== undefined;
+  if (byStore) {
+    const ids = await userIdsWithStoreRole(db, {
+      storeIds: storeFilter,
+      storeId: query.storeId,
+      role: query.role,
     });
+    if (ids.length === 0) return { items: [], nextCursor: null };
+    q = q.where('users.id', 'in', ids);
+  } else if (query.role) {
+    const role = query.role;
+    q = q.where('users.id', 'in', (eb) =>
+      eb
+        .selectFrom('user_store_roles')
+        .select('user_store_roles.user_id')
+        .where('user_store_roles.role', '=', role),
+    );
   }
   if (query.status) q = q.where('users.status', '=', query.status);
   if (query.q) {
@@ -269,7 +282,9 @@ export async function listUsers(ctx: AppContext, db: DbOrTrx, actor: Actor, quer
       ]),
     );
   }
-  const rows = await applyPage(q, sort, 'users.id', query.limit, query.cursor).execute();
+  const page = applyPage(q, sort, 'users.id', query.limit, query.cursor);
+  // by store, no LIMIT (the page is cut here): with one, PostgreSQL walks the group's users in order again
+  const rows = byStore ? (await page.clearLimit().execute()).slice(0, query.limit + 1) : await page.execute();
   const roles = await storeRolesOf(
     db,
     rows.map((r) => r.id),

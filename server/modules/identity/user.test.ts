@@ -203,6 +203,85 @@ describe.each(dialects)('staff accounts on %s', (dialect) => {
     expect((await t.call('GET', '/api/v1/users?cursor=garbage', { token: t.adminToken })).status).toBe(400);
   });
 
+  it("lists a store's staff as the group list shows them: same rows, order and pages", async () => {
+    const storeB = await makeStore(t);
+    const storeC = await makeStore(t);
+    const made = async (username: string, storeRoles: { storeId: string; role: string }[]) => {
+      const res = await t.call('POST', '/api/v1/users', {
+        token: t.adminToken,
+        body: { username, displayName: `Staff ${username}`, password: staffPassword, storeRoles },
+      });
+      expect(res.status).toBe(201);
+      return res.body as { id: string; version: number };
+    };
+    await made('b.two.roles', [
+      { storeId: storeB.id, role: 'technician' },
+      { storeId: storeB.id, role: 'service_advisor' },
+    ]);
+    await made('b.and.c', [
+      { storeId: storeB.id, role: 'technician' },
+      { storeId: storeC.id, role: 'sales_consultant' },
+    ]);
+    await made('c.only', [{ storeId: storeC.id, role: 'technician' }]);
+    const disabled = await made('b.disabled', [{ storeId: storeB.id, role: 'parts_clerk' }]);
+    await t.call('PATCH', `/api/v1/users/${disabled.id}`, {
+      token: t.adminToken,
+      body: { version: disabled.version, status: 'disabled' },
+    });
+    for (let i = 0; i < 8; i++) await made(`b.staff.${i}`, [{ storeId: storeB.id, role: 'technician' }]);
+    const { token: managerB } = await makeStaff(t, 'store_manager', storeB.id);
+
+    type Listed = {
+      id: string;
+      username: string;
+      displayName: string;
+      staffNo: string;
+      status: string;
+      storeRoles: { storeId: string; role: string }[];
+    };
+    const all = async (query: string, token = t.adminToken) => {
+      const listed: Listed[] = [];
+      let cursor: string | null = null;
+      do {
+        const url: string = `/api/v1/users?limit=3&${query}${cursor ? `&cursor=${cursor}` : ''}`;
+        const page = await t.call('GET', url, { token });
+        expect(page.status).toBe(200);
+        listed.push(...page.body.items);
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      return listed;
+    };
+    const inB = (u: Listed) => u.storeRoles.some((r) => r.storeId === storeB.id);
+    for (const sort of ['username', '-username', 'createdAt', '-staffNo']) {
+      const group = await all(`sort=${sort}`);
+      const byStore = await all(`sort=${sort}&storeId=${storeB.id}`);
+      expect(byStore.map((u) => u.id)).toEqual(group.filter(inB).map((u) => u.id));
+      expect(byStore).toHaveLength(12);
+      const technicians = await all(`sort=${sort}&storeId=${storeB.id}&role=technician`);
+      expect(technicians.map((u) => u.id)).toEqual(
+        group
+          .filter((u) => u.storeRoles.some((r) => r.storeId === storeB.id && r.role === 'technician'))
+          .map((u) => u.id),
+      );
+      const active = await all(`sort=${sort}&storeId=${storeB.id}&status=active&q=b.`);
+      expect(active.map((u) => u.id)).toEqual(
+        group
+          .filter(
+            (u) =>
+              inB(u) &&
+              u.status === 'active' &&
+              [u.username, u.displayName, u.staffNo].some((f) => f.includes('b.')),
+          )
+          .map((u) => u.id),
+      );
+      const seenByManager = await all(`sort=${sort}`, managerB);
+      expect(seenByManager.map((u) => u.id)).toEqual(group.filter(inB).map((u) => u.id));
+    }
+    const nobody = await makeStore(t);
+    const none = await t.call('GET', `/api/v1/users?storeId=${nobody.id}`, { token: t.adminToken });
+    expect(none.body).toEqual({ items: [], nextCursor: null });
+  });
+
   it('keeps store managers inside their store and below group administrator', async () => {
     const storeB = await makeStore(t);
     const { token: managerA } = await makeStaff(t, 'store_manager', t.hqStoreId);
