@@ -3,8 +3,9 @@ import { newId } from '../../platform/ids';
 
 /**
  * Seeds the parts and purchasing tables at a busy dealer group's volume for the list-query plan test:
- * 2,000 parts, stock in every store, 6,000 ledger rows, 1,000 parts orders, suppliers, purchase orders,
- * receipts, quality issues and stocktakes. Rows are written directly (their rules are tested elsewhere).
+ * 2,000 parts (1,500 with fitment), stock in every store, 6,000 ledger rows, 1,000 parts orders,
+ * suppliers, purchase orders, receipts, quality issues and stocktakes. Rows are written directly
+ * (their rules are tested elsewhere).
  */
 export async function seedPartsVolume(db: Db, groupId: string, storeIds: string[]) {
   const now = Date.now();
@@ -31,6 +32,23 @@ export async function seedPartsVolume(db: Db, groupId: string, storeIds: string[
     await db
       .insertInto('parts')
       .values(parts.slice(i, i + 400))
+      .execute();
+  // fitment: 1,500 parts fit a model of the catalogue, every third of them one trim of it only
+  const trims = await db
+    .selectFrom('trims')
+    .select(['id', 'model_id'])
+    .where('group_id', '=', groupId)
+    .orderBy('id')
+    .limit(300)
+    .execute();
+  const fitments = parts.slice(0, 1_500).map((p, i) => {
+    const trim = trims[i % trims.length]!;
+    return { part_id: p.id, model_id: trim.model_id, trim_id: i % 3 === 0 ? trim.id : null };
+  });
+  for (let i = 0; trims.length > 0 && i < fitments.length; i += 500)
+    await db
+      .insertInto('part_fitments')
+      .values(fitments.slice(i, i + 500))
       .execute();
   await db
     .insertInto('part_barcodes')
