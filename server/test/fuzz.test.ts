@@ -148,5 +148,5 @@ describe.each(dialects)('fuzzing every route from the OpenAPI document on %s', (
     ];
     expect(kinds).toEqual([]);
     expect(sent).toBeGreaterThan(500);
-  }, 900_000);
+  }, 1_500_000); // PostgreSQL alone needs ~11 min on two cores; headroom for a busy CI machine
 });
