@@ -62,7 +62,7 @@ describe('backup and restore', () => {
       } finally {
         await restored.close();
       }
-    });
+    }, 300_000); // ~8 s alone; over a minute in CI while the fuzz and crash suites load the same PostgreSQL
   }
 
   it('refuses a file that is not a Forecourt backup, writing nothing', async () => {
