@@ -28,14 +28,27 @@ export async function openPage(page: Page, menuLabel: string, title = menuLabel)
     .waitFor({ state: 'visible' });
 }
 
-/** Opens an antd select and clicks the option showing `option`. */
+/**
+ * Opens an antd select and clicks the option showing `option`. A select can be swapped for another
+ * right after the click that opened it (a price line's item picker follows its kind, options arrive
+ * from the API), so when the option does not show, the dropdown is closed and opened again.
+ */
 export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click();
-  await page
+  const item = page
     .locator('.ant-select-dropdown:visible .ant-select-item-option')
     .filter({ hasText: option })
-    .first()
-    .click();
+    .first();
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    try {
+      await item.waitFor({ state: 'visible', timeout: 4000 });
+      break;
+    } catch (error) {
+      if (attempt === 4) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+  await item.click();
 }
 
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
