@@ -142,7 +142,7 @@ export async function addEstimateLine(
     updated_at: now,
   };
   await trx.insertInto('repair_order_lines').values(line).execute();
-  const touched = await touchOrder(trx, row.id);
+  const touched = await touchOrder(trx, row, 'version');
   await recordAudit(trx, {
     actorId: actor.userId,
     storeId: row.store_id,
@@ -324,7 +324,7 @@ export async function applyDecisions(
   const after =
     row.status === 'estimate_sent' || row.status === 'diagnosing'
       ? await applyOrderMove(trx, actor?.userId ?? null, row, 'approve', null)
-      : withNames(await touchOrder(trx, row.id), row);
+      : withNames(await touchOrder(trx, row, 'status'), row);
   await recordAudit(trx, {
     actorId: actor?.userId ?? null,
     storeId: row.store_id,

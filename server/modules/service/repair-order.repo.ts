@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../db/database';
+import { AppError, versionConflict } from '../../platform/errors';
 import type {
   RepairOrderClocksTable,
   RepairOrderInspectionsTable,
@@ -67,15 +68,35 @@ export function updateOrder(db: DbOrTrx, id: string, version: number, changes: P
 
 /**
  * Bumps the order's version (a change to its lines, clocks or payments is a change of the order) and
- * answers the row as it now is.
+ * answers the row as it now is. Only while the order is as the write checked it, so two requests at
+ * once cannot both act on what only one of them saw:
+ * - `version`, for a write that carried the order's version (a line added, an inspection): a second
+ *   write at the same version is stale (409 version conflict), as a PATCH would be;
+ * - `status`, for a write that carries none (a technician's clock, a part issued): it is refused
+ *   (409 state conflict) only when another request moved the order meanwhile, such as a cancel.
  */
-export async function touchOrder(db: DbOrTrx, id: string) {
-  return db
+export async function touchOrder(
+  db: DbOrTrx,
+  row: { id: string; status: string; version: number },
+  checked: 'version' | 'status',
+) {
+  const base = db
     .updateTable('repair_orders')
     .set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date().toISOString() }))
-    .where('id', '=', id)
+    .where('id', '=', row.id);
+  const touched = await (
+    checked === 'version' ? base.where('version', '=', row.version) : base.where('status', '=', row.status)
+  )
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (touched) return touched;
+  if (checked === 'status') throw new AppError('resource.state_conflict', { params: { state: row.status } });
+  const current = await db
+    .selectFrom('repair_orders')
+    .select('version')
+    .where('id', '=', row.id)
+    .executeTakeFirst();
+  throw versionConflict(current?.version ?? row.version);
 }
 
 /** An order row just written, with the names its load joined (the write changes neither). */

@@ -83,7 +83,7 @@ export async function clockLine(
       await setWorkStatus(trx, line.id, 'done');
     }
   }
-  const touched = await touchOrder(trx, row.id);
+  const touched = await touchOrder(trx, row, 'status');
   await recordAudit(trx, {
     actorId: actor.userId,
     storeId: row.store_id,
@@ -136,7 +136,7 @@ export async function issuePartToRepairOrder(
       errors: [{ path: 'quantity', code: 'too_big', message: `at most ${line.quantity - line.issued_qty}` }],
     });
   const stock = await issueStockedPart(trx, row, line, quantity, actor.userId);
-  const touched = await touchOrder(trx, row.id);
+  const touched = await touchOrder(trx, row, 'status');
   await recordAudit(trx, {
     actorId: actor.userId,
     storeId: row.store_id,
