@@ -55,26 +55,28 @@ export async function runWrite(
   }
   let result: WriteResult;
   try {
-    result = await db.transaction().execute(async (trx) => {
-      const r = await work(trx);
-      if (key) {
-        await trx
-          .insertInto('idempotency_keys')
-          .values({
-            actor_id: actor.userId,
-            key,
-            method: request.method,
-            path,
-            request_hash: requestHash,
-            status_code: r.status,
-            response_json: JSON.stringify(r.body ?? null),
-            location: r.location ?? null,
-            created_at: nowIso(),
-          })
-          .execute();
-      }
-      return r;
-    });
+    result = await retryVictim(() =>
+      db.transaction().execute(async (trx) => {
+        const r = await work(trx);
+        if (key) {
+          await trx
+            .insertInto('idempotency_keys')
+            .values({
+              actor_id: actor.userId,
+              key,
+              method: request.method,
+              path,
+              request_hash: requestHash,
+              status_code: r.status,
+              response_json: JSON.stringify(r.body ?? null),
+              location: r.location ?? null,
+              created_at: nowIso(),
+            })
+            .execute();
+        }
+        return r;
+      }),
+    );
   } catch (err) {
     // A concurrent request with the same key committed first (its effect may be what made this one
     // fail): this one rolled back whole; answer as the first did.
@@ -88,4 +90,22 @@ export async function runWrite(
   return result.body === undefined
     ? reply.status(result.status).send()
     : reply.status(result.status).send(result.body);
+}
+
+/**
+ * PostgreSQL ends one of two transactions that wait on each other (deadlock_detected, 40P01) or that
+ * it cannot serialize (40001), rolled back whole. The change is run again, up to three times, after a
+ * short random pause: everything it does, its events and audit included, is inside the transaction,
+ * so a second run is the same request, not a second effect.
+ */
+export async function retryVictim<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (attempt >= 3 || (code !== '40P01' && code !== '40001')) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+    }
+  }
 }
