@@ -1,4 +1,6 @@
-import type { DbOrTrx } from '../../db/database';
+import type { Dialect, DbOrTrx } from '../../db/database';
+import { containsInsensitive } from '../../db/dialect-sql';
+import { applyPage, type SortSpec } from '../../platform/pagination';
 import type { UsersTable } from './identity.tables';
 import type { StoreRole, Role } from '../../../common/identity/roles';
 
@@ -44,6 +46,56 @@ export async function userIdsWithStoreRole(
   if (filter.storeId) q = q.where('store_id', '=', filter.storeId);
   if (filter.role) q = q.where('role', '=', filter.role);
   return (await q.execute()).map((r) => r.user_id);
+}
+
+export interface UserPageFilter {
+  groupId: string;
+  /** a user who sees only themself */
+  onlyUserId?: string;
+  /** the users of a store, found first through its index (userIdsWithStoreRole) */
+  userIds?: string[];
+  role?: string;
+  status?: string;
+  /** a part of the username, display name or staff number, any case */
+  q?: string;
+}
+
+/**
+ * One page of a group's users (limit + 1 rows, for the next cursor). Given `userIds`, the page is cut
+ * here, not by LIMIT: as `id in (…) … limit`, PostgreSQL walks the whole group's users in sort order
+ * and probes each one — unbounded when a store's usernames sort late.
+ */
+export async function findUserPage(
+  db: DbOrTrx,
+  dialect: Dialect,
+  filter: UserPageFilter,
+  sort: SortSpec,
+  limit: number,
+  cursor: string | undefined,
+): Promise<UserRow[]> {
+  let q = db.selectFrom('users').selectAll('users').where('users.group_id', '=', filter.groupId);
+  if (filter.onlyUserId) q = q.where('users.id', '=', filter.onlyUserId);
+  if (filter.userIds) q = q.where('users.id', 'in', filter.userIds);
+  const role = filter.role;
+  if (role)
+    q = q.where('users.id', 'in', (eb) =>
+      eb
+        .selectFrom('user_store_roles')
+        .select('user_store_roles.user_id')
+        .where('user_store_roles.role', '=', role),
+    );
+  if (filter.status) q = q.where('users.status', '=', filter.status);
+  const needle = filter.q?.trim();
+  if (needle)
+    q = q.where((eb) =>
+      eb.or([
+        containsInsensitive(dialect, 'users.username', needle),
+        containsInsensitive(dialect, 'users.display_name', needle),
+        containsInsensitive(dialect, 'users.staff_no', needle),
+      ]),
+    );
+  const page = applyPage(q, sort, 'users.id', limit, cursor);
+  return filter.userIds ? (await page.clearLimit().execute()).slice(0, limit + 1) : page.execute();
 }
 
 export async function replaceStoreRoles(db: DbOrTrx, userId: string, storeRoles: StoreRole[]) {

@@ -3,14 +3,13 @@ import { formatRuleMessage } from '../../../common/rules/messages';
 import type { StoreRole } from '../../../common/identity/roles';
 import type { CreateUser, PatchUser, User } from '../../../common/identity/user.schemas';
 import type { DbOrTrx, Trx } from '../../db/database';
-import { containsInsensitive } from '../../db/dialect-sql';
 import { changedFields, recordAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { AppError, notFound, versionConflict } from '../../platform/errors';
 import { emitEvent } from '../../platform/jobs';
 import { newId, nowIso } from '../../platform/ids';
 import { localYear, nextDocumentNumber } from '../../platform/numbering';
-import { applyPage, parseSort, toPage } from '../../platform/pagination';
+import { parseSort, toPage } from '../../platform/pagination';
 import { hashPassword } from '../../platform/passwords';
 import { requirePermission, reaches, type Actor, type Reach } from '../../platform/permissions';
 import { decryptField, encryptField, lookupHash } from '../../platform/pii';
@@ -19,6 +18,7 @@ import { findStoresByIds } from './store.repo';
 import {
   countOtherActiveGroupAdmins,
   findUserByUsername,
+  findUserPage,
   findUserRow,
   insertUserRow,
   replaceStoreRoles,
@@ -247,44 +247,28 @@ export async function listUsers(ctx: AppContext, db: DbOrTrx, actor: Actor, quer
     { username: 'users.username', createdAt: 'users.created_at', staffNo: 'users.staff_no' },
     'username',
   );
-  let q = db.selectFrom('users').selectAll('users').where('users.group_id', '=', reach.groupId);
-  if (reach.scope === 'own') q = q.where('users.id', '=', reach.userId);
   const storeFilter = reach.scope === 'store' ? reach.storeIds : undefined;
-  // A store's staff is few: their ids come first from the store's index, then the users are read by id.
-  // As one query (`id in (select … where store_id = ?)`) PostgreSQL walks the whole group's users in
-  // sort order and probes each one's roles — unbounded when a store's usernames sort late.
   const byStore = storeFilter !== undefined || query.storeId !== undefined;
-  if (byStore) {
-    const ids = await userIdsWithStoreRole(db, {
-      storeIds: storeFilter,
-      storeId: query.storeId,
-      role: query.role,
-    });
-    if (ids.length === 0) return { items: [], nextCursor: null };
-    q = q.where('users.id', 'in', ids);
-  } else if (query.role) {
-    const role = query.role;
-    q = q.where('users.id', 'in', (eb) =>
-      eb
-        .selectFrom('user_store_roles')
-        .select('user_store_roles.user_id')
-        .where('user_store_roles.role', '=', role),
-    );
-  }
-  if (query.status) q = q.where('users.status', '=', query.status);
-  if (query.q) {
-    const needle = query.q.trim();
-    q = q.where((eb) =>
-      eb.or([
-        containsInsensitive(ctx.handle.dialect, 'users.username', needle),
-        containsInsensitive(ctx.handle.dialect, 'users.display_name', needle),
-        containsInsensitive(ctx.handle.dialect, 'users.staff_no', needle),
-      ]),
-    );
-  }
-  const page = applyPage(q, sort, 'users.id', query.limit, query.cursor);
-  // by store, no LIMIT (the page is cut here): with one, PostgreSQL walks the group's users in order again
-  const rows = byStore ? (await page.clearLimit().execute()).slice(0, query.limit + 1) : await page.execute();
+  // A store's staff is few: their ids come first from the store's index, then the users by id.
+  const storeUserIds = byStore
+    ? await userIdsWithStoreRole(db, { storeIds: storeFilter, storeId: query.storeId, role: query.role })
+    : undefined;
+  if (storeUserIds?.length === 0) return { items: [], nextCursor: null };
+  const rows = await findUserPage(
+    db,
+    ctx.handle.dialect,
+    {
+      groupId: reach.groupId,
+      onlyUserId: reach.scope === 'own' ? reach.userId : undefined,
+      userIds: storeUserIds,
+      role: byStore ? undefined : query.role,
+      status: query.status,
+      q: query.q,
+    },
+    sort,
+    query.limit,
+    query.cursor,
+  );
   const roles = await storeRolesOf(
     db,
     rows.map((r) => r.id),
