@@ -4,6 +4,7 @@
  * thread keeps the generator's HTTP work off the server's event loop (on two cores: one each).
  */
 import { parentPort } from 'node:worker_threads';
+import { httpCall } from './http-client';
 import { runLoad } from './load';
 import { apiSender, workloads, type BenchData } from './workloads';
 
@@ -20,7 +21,7 @@ parentPort!.on('message', async (request: LoadRequest) => {
   const ctx = { ...request.data, send: apiSender(request.address, request.data.token) };
   const op =
     request.workload === 'bare'
-      ? async () => (await fetch(`${request.address}/bare`)).text()
+      ? async () => (await httpCall(request.address, 'GET', '/bare')).text
       : workloads.find((w) => w.name === request.workload)!.op;
   const result = await runLoad((i) => op(ctx, i), {
     concurrency: request.concurrency,

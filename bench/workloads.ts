@@ -1,4 +1,5 @@
 import { MODEL_YEAR_CODES, withVinCheckDigit } from '../common/rules/vin';
+import { httpCall } from './http-client';
 
 /** The seeded values a workload picks from: plain data, so the load-generator thread gets a copy. */
 export interface BenchData {
@@ -25,17 +26,18 @@ export interface BenchContext extends BenchData {
 /** Calls the API at `address` as the bench's admin (bearer token), in English; non-2xx throws. */
 export function apiSender(address: string, token: string): BenchContext['send'] {
   return async (method, path, body) => {
-    const res = await fetch(`${address}${path}`, {
+    const { status, text } = await httpCall(
+      address,
       method,
-      headers: {
+      path,
+      {
         authorization: `Bearer ${token}`,
         'accept-language': 'en',
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 600)}`);
+      body !== undefined ? JSON.stringify(body) : undefined,
+    );
+    if (status < 200 || status > 299) throw new Error(`${method} ${path}: ${status} ${text.slice(0, 600)}`);
     return JSON.parse(text) as unknown;
   };
 }
