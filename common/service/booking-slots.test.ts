@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candidateStarts, coveredSlots, isoWeekday, localToUtc, qualifies } from './booking-slots';
+import { localToUtc } from '../rules/civil-date';
+import { candidateStarts, coveredSlots, isoWeekday, qualifies } from './booking-slots';
 
 describe('booking slots', () => {
   const day = { opensAt: '08:30', closesAt: '12:00', openDays: '12345', slotMinutes: 30 };

@@ -1,63 +1,9 @@
 /**
  * Booking slots (H6.1 3): the workshop's day is cut into slots from opening to closing time in the
  * store's time zone; a job takes whole slots. Pure functions, shared by the server and the calendar.
+ * Local dates and times of a zone come from ../rules/civil-date (localDateOf, localToUtc).
  */
-
-/**
- * One formatter per time zone and kind, made once: building an Intl.DateTimeFormat costs far more than
- * formatting with it (a check-in spent more on making its one formatter than on most of its queries).
- */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatterFor(kind: 'parts' | 'date', timezone: string): Intl.DateTimeFormat {
-  const key = `${kind} ${timezone}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter =
-      kind === 'date'
-        ? new Intl.DateTimeFormat('en-CA', { timeZone: timezone })
-        : new Intl.DateTimeFormat('en-US', {
-            timeZone: timezone,
-            hourCycle: 'h23',
-            year: 'numeric',
-            month: '2-digit',
-            day: '2-digit',
-            hour: '2-digit',
-            minute: '2-digit',
-            second: '2-digit',
-          });
-    formatters.set(key, formatter);
-  }
-  return formatter;
-}
-
-/** Offset of a time zone at an instant, in ms (local − UTC). */
-function offsetAt(utcMs: number, timezone: string): number {
-  const parts = Object.fromEntries(
-    formatterFor('parts', timezone)
-      .formatToParts(new Date(utcMs))
-      .map((p) => [p.type, p.value]),
-  );
-  const local = Date.UTC(
-    +parts.year!,
-    +parts.month! - 1,
-    +parts.day!,
-    +parts.hour!,
-    +parts.minute!,
-    +parts.second!,
-  );
-  return local - utcMs;
-}
-
-/** The UTC instant of a local date and HH:MM in a time zone. */
-export function localToUtc(date: string, hhmm: string, timezone: string): string {
-  const guess = Date.parse(`${date}T${hhmm}:00Z`);
-  return new Date(guess - offsetAt(guess - offsetAt(guess, timezone), timezone)).toISOString();
-}
-
-/** The local date (YYYY-MM-DD) of an instant in a time zone. */
-export function localDateOf(instant: string | Date, timezone: string): string {
-  return formatterFor('date', timezone).format(new Date(instant));
-}
+import { localToUtc } from '../rules/civil-date';
 
 /** ISO weekday of a calendar date, 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {

@@ -23,18 +23,8 @@ export async function nextDocumentNumber(
   return `${prefix}-${year}-${String(row.value).padStart(6, '0')}`;
 }
 
-/** One year formatter per time zone: making one costs far more than using it (every numbered document). */
-const yearFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar year of an instant in a store's time zone (documents are numbered by the store's year). */
-export function localYear(timezone: string, at: Date = new Date()): number {
-  let format = yearFormats.get(timezone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric' });
-    yearFormats.set(timezone, format);
-  }
-  return Number(format.format(at));
-}
+/** Documents are numbered by the store's local year: callers take it from here with nextDocumentNumber. */
+export { localYear } from '../../common/rules/civil-date';
 
 /**
  * Reserves `n` document numbers per counter key in one statement (the counter row is bumped by n and

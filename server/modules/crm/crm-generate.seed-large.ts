@@ -209,18 +209,6 @@ export function largeCustomerCar(n: number, modelYear: number) {
   return { vin: withVinCheckDigit(`${wmi}${vds}0${year}${plant}${serial}`)!, brand, model };
 }
 
-/** Store-local calendar year of an instant (one cached formatter per zone: a million calls stay cheap). */
-const yearFormats = new Map<string, Intl.DateTimeFormat>();
-export function yearIn(timezone: string, iso: string): number {
-  let f = yearFormats.get(timezone);
-  if (!f)
-    yearFormats.set(
-      timezone,
-      (f = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric' })),
-    );
-  return Number(f.format(new Date(iso)));
-}
-
 /** Where a generated lead of a given age stands in the funnel (older leads are mostly closed). */
 export function leadOutcome(rnd: Random, ageDays: number): LeadStatus {
   const r = rnd();

@@ -1,6 +1,7 @@
 import { UUID } from 'uuidv7';
 import { randomInt } from 'node:crypto';
 import { leadSources, lostReasons } from '../../../common/crm/lead.status';
+import { localYear } from '../../../common/rules/civil-date';
 import type { Db } from '../../db/database';
 import { numberDocuments } from '../../platform/numbering';
 import { encryptField, lookupHash, type PiiKeys } from '../../platform/pii';
@@ -29,7 +30,6 @@ import {
   demoTags as tagsPool,
   leadOutcome,
   seededRandom,
-  yearIn,
 } from './crm-generate.seed-large';
 
 export interface LargeCrmOptions {
@@ -196,7 +196,7 @@ export async function seedLargeCustomers(
       docs.push({
         scope: groupId,
         prefix: 'CU',
-        year: yearIn(tz, createdAt),
+        year: localYear(tz, createdAt),
         set: (n) => (customer.number = n),
       });
       if (idNumber) result.idDocuments++;
@@ -354,7 +354,7 @@ export async function seedLargeCustomers(
       docs.push({
         scope: store.row.id,
         prefix: 'LD',
-        year: yearIn(tz, lead.created_at),
+        year: localYear(tz, lead.created_at),
         set: (n) => (lead.number = n),
       });
       const a = appointment;
@@ -362,7 +362,7 @@ export async function seedLargeCustomers(
         docs.push({
           scope: store.row.id,
           prefix: 'AP',
-          year: yearIn(tz, a.created_at),
+          year: localYear(tz, a.created_at),
           set: (n) => (a.number = n),
         });
     }

@@ -7,6 +7,7 @@ import type {
   purchasePlanListQuery,
   PurchasePlan,
 } from '../../../common/crm/purchase-plan.schemas';
+import { localToday } from '../../../common/rules/civil-date';
 import type { DbOrTrx, Trx } from '../../db/database';
 import { recordAudit } from '../../platform/audit';
 import { AppError, notFound, versionConflict, type FieldError } from '../../platform/errors';
@@ -34,7 +35,6 @@ import { newShare } from './purchase-plan.share';
 import { toPublicPlan, toPurchasePlan } from './purchase-plan.view';
 import { answersOf } from './needs-analysis.view';
 import { optionFacts, stockByTrim, trimFacts } from './recommendation.repo';
-import { storeToday } from './recommendation.service';
 import { recordCustomerEvent } from './timeline.service';
 
 type CreateInput = z.infer<typeof createPurchasePlanSchema>;
@@ -63,7 +63,7 @@ export async function createPurchasePlan(
     throw invalid([{ path: 'needsAnalysisId', code: 'unknown_needs_analysis', message: 'not of this lead' }]);
   const stock = needs ? await stockByTrim(trx, lead.store_id) : new Map<string, number>();
   const store = (await findStoreRow(trx, lead.store_id))!;
-  const priceDate = storeToday(store.timezone);
+  const priceDate = localToday(store.timezone);
   const priced = await priceInForce(trx, store.id, priceDate);
   if (!priced) throw unpriced('items');
   const price = (kind: string, ref: string) =>

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { localDayBounds, localToday } from '../../../common/rules/civil-date';
 import type { receptionBoardQuery } from '../../../common/crm/reception.schemas';
 import type { DbOrTrx } from '../../db/database';
 import { AppError, notFound } from '../../platform/errors';
@@ -9,41 +10,6 @@ import { toAppointment } from './appointment.view';
 import { receptionsWithNames, testDrivesWithNames } from './reception.repo';
 import { toReception } from './reception.service';
 import { toTestDrives } from './test-drive.service';
-
-/** The UTC instants that bound a calendar date in a time zone: [start, end). */
-export function localDayBounds(date: string, timezone: string): [string, string] {
-  const offsetAt = (utcMs: number) => {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', {
-        timeZone: timezone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-      })
-        .formatToParts(new Date(utcMs))
-        .map((p) => [p.type, p.value]),
-    );
-    const local = Date.UTC(
-      +parts.year!,
-      +parts.month! - 1,
-      +parts.day!,
-      +parts.hour!,
-      +parts.minute!,
-      +parts.second!,
-    );
-    return local - utcMs;
-  };
-  const midnight = (d: string) => {
-    const guess = Date.parse(`${d}T00:00:00Z`);
-    return guess - offsetAt(guess - offsetAt(guess));
-  };
-  const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return [new Date(midnight(date)).toISOString(), new Date(midnight(next)).toISOString()];
-}
 
 /**
  * The front desk's day (接待看板, H3.1): the store's appointments of the date, who is in the showroom now,
@@ -59,8 +25,7 @@ export async function receptionBoard(db: DbOrTrx, actor: Actor, query: z.infer<t
     });
   const store = await findStoreRow(db, storeId);
   if (!store || !reaches(reach, { groupId: store.group_id, storeIds: [store.id] })) throw notFound('store');
-  const date =
-    query.date ?? new Intl.DateTimeFormat('en-CA', { timeZone: store.timezone }).format(new Date());
+  const date = query.date ?? localToday(store.timezone);
   const [from, to] = localDayBounds(date, store.timezone);
   const appointments = await appointmentsWithNames(db)
     .where('appointments.store_id', '=', store.id)

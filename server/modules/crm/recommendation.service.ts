@@ -1,6 +1,7 @@
 import type { Energy, FeatureKey } from '../../../common/catalog/catalog.enums';
 import { recommendTrims, type TrimCandidate } from '../../../common/crm/recommendation';
 import type { RecommendedTrim, Recommendations } from '../../../common/crm/recommendation.schemas';
+import { localToday } from '../../../common/rules/civil-date';
 import type { DbOrTrx } from '../../db/database';
 import { notFound } from '../../platform/errors';
 import type { Actor } from '../../platform/permissions';
@@ -11,16 +12,6 @@ import { findNeedsAnalysis } from './needs-analysis.repo';
 import { answersOf } from './needs-analysis.view';
 import { optionFacts, stockByTrim, trimFacts } from './recommendation.repo';
 
-/** A store's business date today ('YYYY-MM-DD' in its time zone): the day whose price list is on display. */
-export function storeToday(timezone: string, at: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: timezone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
-
 /**
  * The trims a store can offer today: the group's active trims with a displayed price on the store's
  * price list in force (orderable), and every trim it has in stock or as a demo car — with their facts,
@@ -29,7 +20,7 @@ export function storeToday(timezone: string, at: Date = new Date()): string {
 export async function offerableTrims(db: DbOrTrx, groupId: string, storeId: string) {
   const store = await findStoreRow(db, storeId);
   if (!store) throw notFound('store');
-  const priceDate = storeToday(store.timezone);
+  const priceDate = localToday(store.timezone); // the day whose price list is on display
   const priced = await priceInForce(db, storeId, priceDate);
   const prices = new Map(
     (priced?.items ?? [])

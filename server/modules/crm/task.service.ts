@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { createTaskSchema, Task, taskListQuery } from '../../../common/crm/task.schemas';
 import { followUpAfterVisitHours } from '../../../common/crm/task.schemas';
+import { localDayBounds, localToday } from '../../../common/rules/civil-date';
 import type { DbOrTrx, Trx } from '../../db/database';
 import { recordAudit } from '../../platform/audit';
 import { AppError, forbidden, notFound, versionConflict } from '../../platform/errors';
@@ -10,7 +11,6 @@ import { reaches, requirePermission, type Actor, type Reach } from '../../platfo
 import { findStoreRow } from '../identity';
 import { linkableCustomer } from './lead.service';
 import { checkLinkedLead } from './reception.access';
-import { localDayBounds } from './reception-board.service';
 import type { TasksTable } from './task.tables';
 import { recordCustomerEvent } from './timeline.service';
 
@@ -287,7 +287,7 @@ export async function listTasks(db: DbOrTrx, actor: Actor, query: z.infer<typeof
   if (query.due === 'today') {
     const store = await findStoreRow(db, query.storeId ?? actor.storeRoles[0]?.storeId ?? '');
     const tz = store?.timezone ?? 'Asia/Shanghai';
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(new Date());
+    const today = localToday(tz);
     q = q.where('tasks.status', '=', 'open').where('tasks.due_at', '<', localDayBounds(today, tz)[1]);
   }
   const sort = { column: 'tasks.due_at', direction: 'asc' as const, field: 'dueAt' };

@@ -10,6 +10,7 @@ import {
   type TestDriveAction,
   type TestDriveStatus,
 } from '../../../common/crm/reception.status';
+import { localToday } from '../../../common/rules/civil-date';
 import type { DbOrTrx, Trx } from '../../db/database';
 import { isUniqueViolation } from '../../db/dialect-sql';
 import { recordAudit } from '../../platform/audit';
@@ -90,7 +91,7 @@ async function loadTestDrive(db: DbOrTrx, actor: Actor, id: string, action: Rece
 /** The driving licence is valid on the store's date (GB/T: the licence's own expiry date). */
 async function checkLicenceDate(db: DbOrTrx, storeId: string, validUntil: string) {
   const store = (await findStoreRow(db, storeId))!;
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: store.timezone }).format(new Date());
+  const today = localToday(store.timezone);
   if (validUntil < today)
     throw new AppError('crm.licence_expired', {
       params: { validUntil },

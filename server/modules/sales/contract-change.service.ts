@@ -1,6 +1,7 @@
 import type { AmendContract, CancelContract, Contract } from '../../../common/sales/contract.schemas';
 import { discountLimitOf, withinLimit } from '../../../common/sales/deal.calc';
 import { formatFen } from '../../../common/rules/money';
+import { localToday } from '../../../common/rules/civil-date';
 import type { Trx } from '../../db/database';
 import { recordAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
@@ -11,7 +12,6 @@ import type { Actor } from '../../platform/permissions';
 import { recordCustomerEvent } from '../crm';
 import { findStoreRow } from '../identity';
 import { returnVehicleFromDeal } from '../vehicles';
-import { localToday } from '../vehicles/vehicle.view';
 import { dealBalance } from './balance';
 import { buildQuote } from './deal-quote.service';
 import { moveDeal } from './deal.service';

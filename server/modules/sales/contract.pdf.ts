@@ -1,4 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { localDateTimeOf } from '../../../common/rules/civil-date';
 import { formatFen } from '../../../common/rules/money';
 import type { Contract } from '../../../common/sales/contract.schemas';
 import type { DbOrTrx } from '../../db/database';
@@ -29,8 +30,7 @@ export async function renderContractPdf(
   const settings = await salesSettingsOf(db, contract.storeId);
   const timezone = (await findStoreRow(db, contract.storeId))?.timezone ?? 'Asia/Shanghai';
   // signing times in the store's local time, as on paper
-  const localTime = (at: string) =>
-    `${new Intl.DateTimeFormat('sv-SE', { timeZone: timezone, dateStyle: 'short', timeStyle: 'medium' }).format(new Date(at))} (${timezone})`;
+  const localTime = (at: string) => `${localDateTimeOf(at, timezone)} (${timezone})`;
   const kv = (label: string, value: unknown): Content => ({
     columns: [
       { text: label, width: 130, color: '#555555' },

@@ -1,12 +1,11 @@
 import type { z } from 'zod';
 import type { dealListQuery } from '../../../common/sales/deal.schemas';
 import { type DealStatus } from '../../../common/sales/deal.status';
-import { daysBetween } from '../../../common/rules/civil-date';
+import { daysBetween, localDateOf, localToday } from '../../../common/rules/civil-date';
 import type { DbOrTrx } from '../../db/database';
 import { notFound } from '../../platform/errors';
 import { applyPage, parseSort, toPage } from '../../platform/pagination';
 import { reaches, requirePermission, type Actor } from '../../platform/permissions';
-import { localToday } from '../vehicles/vehicle.view';
 import { dealBalances } from './balance';
 import { viewDeal } from './deal.view';
 import { dealScope, findDealRow, reachFilter } from './sales.access';
@@ -68,10 +67,7 @@ export async function listDeals(db: DbOrTrx, actor: Actor, query: z.infer<typeof
       consultantName: r.consultant_name,
       vin: r.vin ?? null,
       vehicleName: `${r.model_name} ${r.trim_name}`,
-      ageDays: Math.max(
-        0,
-        daysBetween(localToday(r.timezone, new Date(r.created_at)), localToday(r.timezone)),
-      ),
+      ageDays: Math.max(0, daysBetween(localDateOf(r.created_at, r.timezone), localToday(r.timezone))),
       version: r.version,
       createdAt: r.created_at,
       updatedAt: r.updated_at,

@@ -7,6 +7,7 @@ import {
   type DealStatus,
 } from '../../../common/sales/deal.status';
 import { formatFen } from '../../../common/rules/money';
+import { localToday } from '../../../common/rules/civil-date';
 import type { DbOrTrx, Trx } from '../../db/database';
 import { recordAudit } from '../../platform/audit';
 import { AppError, notFound, versionConflict } from '../../platform/errors';
@@ -17,7 +18,6 @@ import { reaches, requirePermission, type Actor } from '../../platform/permissio
 import { loadCustomer, recordCustomerEvent } from '../crm';
 import { findStoreRow } from '../identity';
 import { releaseVehicle, reserveVehicle } from '../vehicles';
-import { localToday } from '../vehicles/vehicle.view';
 import { buildQuote, type QuoteInput } from './deal-quote.service';
 import { viewDeal, rolesIn } from './deal.view';
 import { findDealRow, loadDeal, type DealRow } from './sales.access';

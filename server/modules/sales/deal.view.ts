@@ -2,10 +2,9 @@ import type { Deal } from '../../../common/sales/deal.schemas';
 import { calculateDeal, discountLimitOf } from '../../../common/sales/deal.calc';
 import { dealActionsFrom, type DealStatus } from '../../../common/sales/deal.status';
 import type { Energy } from '../../../common/catalog/catalog.enums';
-import { daysBetween } from '../../../common/rules/civil-date';
+import { daysBetween, localDateOf, localToday } from '../../../common/rules/civil-date';
 import type { DbOrTrx } from '../../db/database';
 import type { Actor } from '../../platform/permissions';
-import { localToday } from '../vehicles/vehicle.view';
 import { dealBalance } from './balance';
 import type { DealRow } from './sales.access';
 import { salesSettingsOf } from './sales-settings.service';
@@ -124,7 +123,7 @@ export async function viewDeal(db: DbOrTrx, row: DealRow, actor: Actor): Promise
     contractId: contract?.id ?? null,
     deliveryId: delivery?.id ?? null,
     actions: dealActionsFrom(row.status as DealStatus),
-    ageDays: Math.max(0, daysBetween(localToday(names.timezone, new Date(row.created_at)), today)),
+    ageDays: Math.max(0, daysBetween(localDateOf(row.created_at, names.timezone), today)),
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -1,6 +1,6 @@
 import { deliveryBlockersOf, type PdiResult } from '../../../common/sales/delivery.checklist';
 import type { Delivery } from '../../../common/sales/delivery.schemas';
-import { addDays } from '../../../common/rules/civil-date';
+import { addDays, localToday, localToUtc } from '../../../common/rules/civil-date';
 import { splitVat } from '../../../common/rules/vehicle-tax';
 import type { Trx } from '../../db/database';
 import { recordAudit } from '../../platform/audit';
@@ -11,7 +11,6 @@ import type { Actor } from '../../platform/permissions';
 import { recordCustomerEvent, registerPurchasedVehicle, scheduleCustomerTasks } from '../crm';
 import { findStoreRow } from '../identity';
 import { markVehicleDelivered } from '../vehicles';
-import { localToday } from '../vehicles/vehicle.view';
 import { dealBalance } from './balance';
 import { moveDeal } from './deal.service';
 import { loadDelivery, updateDeliveryRow, viewDelivery } from './delivery.service';
@@ -21,11 +20,7 @@ import { salesSettingsOf } from './sales-settings.service';
 const stateConflict = (state: string) => new AppError('resource.state_conflict', { params: { state } });
 
 /** 09:30 in the store's zone on a local date, as an instant (care calls are due in the morning). */
-function morningOf(date: string, timezone: string) {
-  const guess = new Date(`${date}T09:30:00Z`);
-  const local = new Date(guess.toLocaleString('en-US', { timeZone: timezone }));
-  return new Date(guess.getTime() - (local.getTime() - guess.getTime())).toISOString();
-}
+const morningOf = (date: string, timezone: string) => localToUtc(date, '09:30', timezone);
 
 function addMonths(date: string, months: number) {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

@@ -8,6 +8,7 @@ import {
 import { threeGuaranteeWindows } from '../../../common/rules/three-guarantee-windows';
 import { validateCnPlate } from '../../../common/rules/cn-plate';
 import { formatRuleMessage } from '../../../common/rules/messages';
+import { localDateOf } from '../../../common/rules/civil-date';
 import { isUniqueViolation } from '../../db/dialect-sql';
 import type { DbOrTrx, Trx } from '../../db/database';
 import { recordAudit } from '../../platform/audit';
@@ -18,7 +19,6 @@ import { applyPage, toPage } from '../../platform/pagination';
 import { requirePermission, type Actor } from '../../platform/permissions';
 import { recordIssuedPlate } from '../crm';
 import { findStoreRow } from '../identity';
-import { localToday } from '../vehicles/vehicle.view';
 import { storeAttachment } from './attachment.service';
 import { dealBalance } from './balance';
 import { findDealRow, loadDeal, reachFilter, type DealRow, updateAtVersion } from './sales.access';
@@ -71,8 +71,8 @@ export async function viewDelivery(db: DbOrTrx, row: DeliveryRow): Promise<Deliv
   const { balance } = await dealBalance(db, deal);
   const rate = row.compensation_rate_ppm === null ? null : row.compensation_rate_ppm / 1_000_000;
   const start = row.completed_at
-    ? localToday(names.timezone, new Date(row.completed_at))
-    : localToday(names.timezone, new Date(row.scheduled_at));
+    ? localDateOf(row.completed_at, names.timezone)
+    : localDateOf(row.scheduled_at, names.timezone);
   const windows = threeGuaranteeWindows(start);
   return {
     id: row.id,

@@ -1,11 +1,11 @@
 import { computeCnIdCheckChar } from '../../../common/rules/cn-id';
 import { computeUsccCheckChar } from '../../../common/rules/uscc';
 import type { Role } from '../../../common/identity/roles';
+import { localToday } from '../../../common/rules/civil-date';
 import type { Db } from '../../db/database';
 import type { PiiKeys } from '../../platform/pii';
 import type { Actor } from '../../platform/permissions';
 import { findStoreRow } from '../identity';
-import { localToday } from '../vehicles/vehicle.view';
 import { createContract } from './contract.service';
 import { createDeal, submitDeal } from './deal.service';
 import { decidePayment, recordPayment } from './payment.service';

@@ -1,12 +1,7 @@
 import type { z } from 'zod';
 import type { availabilityQuery, createBookingSchema } from '../../../common/service/booking.schemas';
-import {
-  candidateStarts,
-  coveredSlots,
-  localDateOf,
-  localToUtc,
-  qualifies,
-} from '../../../common/service/booking-slots';
+import { localDateOf, localToUtc } from '../../../common/rules/civil-date';
+import { candidateStarts, coveredSlots, qualifies } from '../../../common/service/booking-slots';
 import type { DbOrTrx, Trx } from '../../db/database';
 import { isUniqueViolation } from '../../db/dialect-sql';
 import { recordAudit } from '../../platform/audit';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localToUtc } from '../../../common/service/booking-slots';
+import { localToUtc } from '../../../common/rules/civil-date';
 import { createTestApp, dialects, type TestApp } from '../../test/harness';
 import { makeStore } from '../../test/factories';
 import { runWorkerOnce } from '../../platform/worker';

@@ -1,5 +1,5 @@
 import type { Db, DbOrTrx, Trx } from '../../db/database';
-import { localDateOf } from '../../../common/service/booking-slots';
+import { localDateOf } from '../../../common/rules/civil-date';
 import { recordAudit } from '../../platform/audit';
 import { AppError, notFound } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';

@@ -1,4 +1,5 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { localDateOf } from '../../../common/rules/civil-date';
 import { formatFen } from '../../../common/rules/money';
 import type { Lang } from '../../platform/i18n';
 import { renderPdf } from '../../platform/pdf';
@@ -20,8 +21,7 @@ export interface PdfExtras {
   timezone: string;
 }
 
-const dateOf = (iso: string | null, tz: string) =>
-  iso ? new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(new Date(iso)) : '—';
+const dateOf = (iso: string | null, tz: string) => (iso ? localDateOf(iso, tz) : '—');
 
 function definition(o: RepairOrderView, x: PdfExtras, lang: Lang): TDocumentDefinitions {
   const t = roTexts[lang];

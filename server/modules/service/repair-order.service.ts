@@ -7,7 +7,7 @@ import {
   type RepairOrderAction,
   type RepairOrderStatus,
 } from '../../../common/service/repair-order.status';
-import { localDateOf } from '../../../common/service/booking-slots';
+import { localDateOf } from '../../../common/rules/civil-date';
 import type { DbOrTrx, Trx } from '../../db/database';
 import { recordAudit } from '../../platform/audit';
 import { AppError, notFound, versionConflict } from '../../platform/errors';

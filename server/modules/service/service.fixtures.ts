@@ -1,11 +1,9 @@
+import { localDateOf } from '../../../common/rules/civil-date';
 import { makeCustomer, makeCustomerVehicle, makeStaff } from '../../test/factories';
 import type { TestApp } from '../../test/harness';
 
 /** A day some days ahead (local date in Asia/Shanghai). */
-export const daysAhead = (n: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
-    new Date(Date.now() + n * 86_400_000),
-  );
+export const daysAhead = (n: number) => localDateOf(new Date(Date.now() + n * 86_400_000), 'Asia/Shanghai');
 
 let seq = 0;
 const next = () => `${Date.now().toString(36)}${(seq++).toString(36)}`.toUpperCase();

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { REPAIR_RECORD_YEARS, type settleSchema } from '../../../common/service/repair-order.schemas';
-import { localDateOf, localToUtc } from '../../../common/service/booking-slots';
+import { localDateOf, localToUtc } from '../../../common/rules/civil-date';
 import { canMoveRepairOrder, type RepairOrderStatus } from '../../../common/service/repair-order.status';
 import { formatFen } from '../../../common/rules/money';
 import type { Trx } from '../../db/database';

@@ -5,6 +5,7 @@ import type {
   ShowroomPlan,
   showroomSlotInput,
 } from '../../../common/vehicles/vehicle.schemas';
+import { localToday } from '../../../common/rules/civil-date';
 import type { DbOrTrx, Trx } from '../../db/database';
 import { changedFields, recordAudit } from '../../platform/audit';
 import { AppError, notFound, versionConflict, type FieldError } from '../../platform/errors';
@@ -25,7 +26,7 @@ import {
   type SlotRow,
 } from './showroom.repo';
 import { findVehicleRow } from './vehicle.repo';
-import { loadStore, localToday, reachStores, storeTimezones } from './vehicle.view';
+import { loadStore, reachStores, storeTimezones } from './vehicle.view';
 
 type SlotInput = z.infer<typeof showroomSlotInput>;
 

@@ -1,7 +1,7 @@
 import type { ImportReport } from '../../../common/vehicles/vehicle.schemas';
 import { vehicleLocations } from '../../../common/vehicles/vehicle.status';
 import { decodeVin } from '../../../common/rules/vin';
-import { isValidCivilDate } from '../../../common/rules/civil-date';
+import { isValidCivilDate, localToday } from '../../../common/rules/civil-date';
 import { fenToYuanString, parseYuanToFen } from '../../../common/rules/money';
 import { formatRuleMessage } from '../../../common/rules/messages';
 import type { DbOrTrx, Trx } from '../../db/database';
@@ -15,7 +15,7 @@ import { readSheet, writeSheet, type SheetRow } from '../../platform/tabular';
 import { findTrimSummaries, trimIdsByCode } from '../catalog';
 import { existingVins, insertVehicles, trimColourCodes, type VehicleRow } from './vehicle.repo';
 import { modelYearOf, resolveTargetStore } from './vehicle.service';
-import { localToday, reachStores, stockAge } from './vehicle.view';
+import { reachStores, stockAge } from './vehicle.view';
 
 export const stockColumns = [
   'vin',

@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import type { StockSummary, vehicleListQuery } from '../../../common/vehicles/vehicle.schemas';
 import { agingBucket, agingBuckets, vehicleStatuses } from '../../../common/vehicles/vehicle.status';
-import { addDays } from '../../../common/rules/civil-date';
+import { addDays, localToday } from '../../../common/rules/civil-date';
 import type { DbOrTrx } from '../../db/database';
 import { AppError, notFound } from '../../platform/errors';
 import { applyPage, parseSort, toPage } from '../../platform/pagination';
 import { reaches, requirePermission, type Actor } from '../../platform/permissions';
 import { heldStatuses, type VehicleRow } from './vehicle.repo';
-import { loadStore, localToday, reachStores, stockAge, storeTimezones, toVehicles } from './vehicle.view';
+import { loadStore, reachStores, stockAge, storeTimezones, toVehicles } from './vehicle.view';
 import { loadVehicle } from './vehicle.service';
 
 type ListQuery = z.infer<typeof vehicleListQuery>;

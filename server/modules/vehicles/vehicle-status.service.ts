@@ -5,6 +5,7 @@ import {
   type VehicleAction,
   type VehicleStatus,
 } from '../../../common/vehicles/vehicle.status';
+import { localToday } from '../../../common/rules/civil-date';
 import type { DbOrTrx, Trx } from '../../db/database';
 import { recordAudit } from '../../platform/audit';
 import { AppError, versionConflict } from '../../platform/errors';
@@ -14,7 +15,6 @@ import type { Actor } from '../../platform/permissions';
 import { findStoreRow } from '../identity';
 import { findVehicleRow, transitionVehicleRow, type VehicleRow } from './vehicle.repo';
 import { loadVehicle, viewVehicle } from './vehicle.service';
-import { localToday } from './vehicle.view';
 
 export const stateConflict = (state: string) =>
   new AppError('resource.state_conflict', { params: { state } });

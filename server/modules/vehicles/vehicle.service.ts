@@ -2,6 +2,7 @@ import type { CreateVehicle, PatchVehicle, Vehicle } from '../../../common/vehic
 import { decodeVin, type VinDecodeResult } from '../../../common/rules/vin';
 import { formatRuleMessage } from '../../../common/rules/messages';
 import type { Action } from '../../../common/identity/roles';
+import { localToday } from '../../../common/rules/civil-date';
 import type { DbOrTrx, Trx } from '../../db/database';
 import { isUniqueViolation } from '../../db/dialect-sql';
 import { changedFields, recordAudit } from '../../platform/audit';
@@ -21,7 +22,7 @@ import {
   type VehicleRow,
 } from './vehicle.repo';
 import { incomingTransferStore } from './transfer.repo';
-import { loadStore, localToday, toVehicles } from './vehicle.view';
+import { loadStore, toVehicles } from './vehicle.view';
 
 /** The problem for a VIN the rules library refuses: each finding names the field and, for a bad check digit, the digit expected. */
 export function vinProblems(decoded: VinDecodeResult, lang: Lang, path = 'vin'): FieldError[] {

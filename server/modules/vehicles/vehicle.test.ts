@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../../common/rules/civil-date';
+import { addDays, localToday } from '../../../common/rules/civil-date';
 import { createTestApp, dialects, type TestApp } from '../../test/harness';
 import { makeStaff, makeStore } from '../../test/factories';
 import { breakCheckDigit, makeTrimRows, makeVehicle, makeVin } from './vehicle.fixtures';
-import { localToday } from './vehicle.view';
 
 describe.each(dialects)('stock vehicles on %s', (dialect) => {
   let t: TestApp;

@@ -1,23 +1,13 @@
 import type { Vehicle } from '../../../common/vehicles/vehicle.schemas';
 import type { vehicleLocations } from '../../../common/vehicles/vehicle.status';
 import { agingBucket, type AgingBucket, type VehicleStatus } from '../../../common/vehicles/vehicle.status';
-import { daysBetween } from '../../../common/rules/civil-date';
+import { daysBetween, localToday } from '../../../common/rules/civil-date';
 import type { DbOrTrx } from '../../db/database';
 import { notFound } from '../../platform/errors';
 import type { Reach } from '../../platform/permissions';
 import { findTrimSummaries, type TrimSummary } from '../catalog';
 import { findStoreRow, findStoresByIds } from '../identity';
 import { heldStatuses, optionIdsOf, type VehicleRow } from './vehicle.repo';
-
-/** A store's business date today ('YYYY-MM-DD' in its time zone). */
-export function localToday(timezone: string, at: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: timezone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
 
 /** The stores a reach covers: null for the whole group. */
 export const reachStores = (reach: Reach): string[] | null =>

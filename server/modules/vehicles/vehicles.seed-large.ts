@@ -1,11 +1,10 @@
 import { createHash, randomInt } from 'node:crypto';
 import { UUID } from 'uuidv7';
 import { MODEL_YEAR_CODES, VIN_ALPHABET, withVinCheckDigit } from '../../../common/rules/vin';
-import { addDays } from '../../../common/rules/civil-date';
+import { addDays, localDateOf } from '../../../common/rules/civil-date';
 import type { Db } from '../../db/database';
 import { findStoreRow } from '../identity';
 import { trimColourCodes, type VehicleRow } from './vehicle.repo';
-import { localToday } from './vehicle.view';
 
 /** World manufacturer identifiers of Chinese plants (GB 16735), by brand name or code. */
 const wmiByBrand: [RegExp, string][] = [
@@ -116,7 +115,7 @@ export async function seedLargeYard(
       .executeTakeFirst();
     stores.push({
       id,
-      today: localToday(row.timezone, new Date(nowMs)),
+      today: localDateOf(new Date(nowMs), row.timezone),
       consultant: consultant?.user_id ?? null,
     });
   }

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeVin } from '../../../common/rules/vin';
-import { daysBetween } from '../../../common/rules/civil-date';
+import { daysBetween, localToday } from '../../../common/rules/civil-date';
 import { createTestApp, dialects, type TestApp } from '../../test/harness';
 import { makeStore } from '../../test/factories';
 import { seedCatalog } from '../catalog';
 import { seedYard } from './vehicles.seed';
-import { localToday } from './vehicle.view';
 
 describe.each(dialects)('demo yard on %s', (dialect) => {
   let t: TestApp;

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { MODEL_YEAR_CODES, VIN_ALPHABET, withVinCheckDigit } from '../../../common/rules/vin';
-import { addDays } from '../../../common/rules/civil-date';
+import { addDays, localToday } from '../../../common/rules/civil-date';
 import type { Db } from '../../db/database';
 import { newId, nowIso } from '../../platform/ids';
 import { findStoreRow } from '../identity';
 import { trimColourCodes, type VehicleRow } from './vehicle.repo';
-import { localToday } from './vehicle.view';
 
 /** World manufacturer identifiers of Chinese plants (GB 16735), by brand name or code. */
 const wmiByBrand: [RegExp, string][] = [

@@ -1,3 +1,4 @@
+import { localToday } from '../../../common/rules/civil-date';
 import { familyNeed, makeLead, makeShowroom } from '../../modules/crm/needs.fixtures';
 import { makePriceList } from '../factories';
 import { defineMatrix, type MatrixEnv, type MatrixRow } from './types';
@@ -16,7 +17,7 @@ const publicRoute = { anonymous: 200, consultantA: 200, managerA: 200, admin: 20
 
 /** Other modules' rows publish price lists for store B: put the trim back on display today. */
 async function displayTrim(fx: Fx, env: MatrixEnv) {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const today = localToday('Asia/Shanghai');
   await makePriceList(
     env.t,
     env.storeB.id,

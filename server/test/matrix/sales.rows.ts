@@ -1,3 +1,4 @@
+import { localToday } from '../../../common/rules/civil-date';
 import { buyerOf, makeUscc, signature, tinyPng } from '../../modules/sales/sales.fixtures';
 import { makeVehicle } from '../../modules/vehicles/vehicle.fixtures';
 import { makeBrand, makeCatalogOption, makeCustomer, makeModel, makePriceList, makeTrim } from '../factories';
@@ -37,7 +38,7 @@ async function chain(
     return res.body;
   };
   // other modules publish store B's price lists in their rows: put this trim on display today
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const today = localToday('Asia/Shanghai');
   await makePriceList(
     t,
     env.storeB.id,
@@ -145,7 +146,7 @@ export const salesMatrix = defineMatrix<Fx>({
       'POST',
       '/api/v1/deals',
       async (fx, env) => {
-        const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+        const today = localToday('Asia/Shanghai');
         await makePriceList(
           env.t,
           env.storeB.id,

@@ -1,4 +1,4 @@
-import { localToUtc } from '../../../common/service/booking-slots';
+import { localToUtc } from '../../../common/rules/civil-date';
 import { daysAhead, makeServiceCustomer, makeWorkshop } from '../../modules/service/service.fixtures';
 import { makeStaff } from '../factories';
 import { defineMatrix, type MatrixEnv, type MatrixRow } from './types';
