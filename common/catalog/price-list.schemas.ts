@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { localDateSchema } from '../rules/local-date.schema';
 import { idSchema, pageOf, paginationQuery, versionSchema } from '../platform/common.schemas';
 import { priceItemKinds, priceListStatuses } from './catalog.enums';
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const localDate = localDateSchema;
 const fen = z.number().int().min(0).max(1_000_000_000_00);
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localDateSchema } from '../rules/local-date.schema';
 import { idSchema, pageOf, paginationQuery, versionSchema } from '../platform/common.schemas';
 import { catalogCode } from './brand.schemas';
 import {
@@ -143,13 +144,10 @@ export const trimListQuery = z.strictObject({
   active: z.enum(['true', 'false']).optional(),
   /** With a store and a date, each trim carries its guide and display price in force then. */
   priceStoreId: idSchema.optional(),
-  priceDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-    .optional(),
+  priceDate: localDateSchema.optional(),
 });
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const localDate = localDateSchema;
 
 /** GET /api/v1/trims/compare: 2 to 4 trims side by side (comma list of ids), optionally with prices. */
 export const trimCompareQuery = z.strictObject({

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { localDateSchema } from '../rules/local-date.schema';
 import { idSchema, pageOf, versionSchema } from '../platform/common.schemas';
 import { customerVehicleStatuses } from './customer.enums';
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const localDate = localDateSchema;
 const km = z.number().int().min(0).max(2_000_000);
 
 /** A vehicle a customer drives (保有车辆): VIN checked and decoded, plate checked (GA 36-2018). */

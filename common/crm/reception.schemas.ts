@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localDateSchema } from '../rules/local-date.schema';
 import { idSchema, isoInstant, pageOf, paginationQuery, versionSchema } from '../platform/common.schemas';
 import {
   appointmentChannels,
@@ -8,7 +9,7 @@ import {
 } from './reception.status';
 
 const text = (max: number) => z.string().trim().max(max);
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const localDate = localDateSchema;
 
 export const appointmentSchema = z
   .object({

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { localDateSchema } from '../rules/local-date.schema';
 import { idSchema, pageOf, paginationQuery, versionSchema } from '../platform/common.schemas';
 import { movementTypes, manualMovementTypes, partClasses, partOrigins } from './part.enums';
 
 export const fen = z.number().int().min(0).max(100_000_000_00);
 export const quantity = z.number().int().min(1).max(1_000_000);
-export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+export const localDate = localDateSchema;
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const fitmentSchema = z

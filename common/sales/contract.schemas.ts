@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { localDateSchema } from '../rules/local-date.schema';
 import { idSchema, pageOf, paginationQuery, versionSchema } from '../platform/common.schemas';
 import { contractChecks } from './contract.readiness';
 import { paymentMethods } from './deal.status';
 
 const text = (max: number) => z.string().trim().max(max);
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const localDate = localDateSchema;
 export const contractLanguages = ['zh-CN', 'en'] as const;
 export const contractStatuses = ['draft', 'signed', 'superseded', 'cancelled'] as const;
 export const signingParties = ['customer', 'consultant'] as const;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { localDateSchema } from '../rules/local-date.schema';
 import { energies } from '../catalog/catalog.enums';
 import { LOAN_RATE_BP_MAX, LOAN_TERM_MONTHS } from '../crm/loan';
 import { idSchema, pageOf, paginationQuery, versionSchema } from '../platform/common.schemas';
 import { dealServiceCodes, dealStatuses, type DealAction } from './deal.status';
 
 const fen = z.number().int().min(0).max(100_000_000_00);
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const localDate = localDateSchema;
 const text = (max: number) => z.string().trim().max(max);
 
 export const loanTermsSchema = z

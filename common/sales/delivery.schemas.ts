@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localDateSchema } from '../rules/local-date.schema';
 import { idSchema, isoInstant, pageOf, paginationQuery, versionSchema } from '../platform/common.schemas';
 import { signatureSchema, uploadSchema } from './contract.schemas';
 import {
@@ -129,12 +130,6 @@ export const commissionPageSchema = pageOf(commissionSchema, 'CommissionPage');
 export const commissionListQuery = paginationQuery.extend({
   storeId: idSchema.optional(),
   consultantId: idSchema.optional(),
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  from: localDateSchema.optional(),
+  to: localDateSchema.optional(),
 });

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { localDateSchema } from '../rules/local-date.schema';
 import { idSchema, isoInstant, pageOf, paginationQuery, versionSchema } from '../platform/common.schemas';
 import { paymentKinds, paymentMethods, paymentStatuses, refundStatuses } from './deal.status';
 import { invoiceKinds, invoiceStatuses, invoiceVoidModes } from './invoice.calc';
 
 const text = (max: number) => z.string().trim().max(max);
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const localDate = localDateSchema;
 const positiveFen = z.number().int().min(1).max(100_000_000_00);
 
 export const recordPaymentSchema = z

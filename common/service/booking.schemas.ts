@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localDateSchema } from '../rules/local-date.schema';
 import { idSchema, isoInstant, pageOf, versionSchema } from '../platform/common.schemas';
 import { workshopSkills } from './workshop.schemas';
 
@@ -68,7 +69,7 @@ export const serviceRequestQuery = z.strictObject({
 });
 
 /** Bookings with capacity (H6.1 3): a slot needs a free bay and a free technician with the job's skill. */
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const localDate = localDateSchema;
 export const pickupStatuses = ['none', 'planned', 'picked_up', 'returned'] as const;
 
 export const availabilityQuery = z.strictObject({

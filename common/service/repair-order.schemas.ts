@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { localDateSchema } from '../rules/local-date.schema';
 import { idSchema, pageOf, versionSchema } from '../platform/common.schemas';
 import { boardMoves, repairOrderStatuses } from './repair-order.status';
 
 /** Repair orders (维修工单, H6.1 3-8): check-in, diagnosis, estimate, approval, work, QC, settlement. */
 const km = z.number().int().min(0).max(2_000_000);
 const photoRefs = z.array(z.string().trim().min(1).max(500)).max(30);
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const localDate = localDateSchema;
 export const linePayers = ['customer', 'warranty', 'insurance'] as const;
 export const lineKinds = ['labor', 'part', 'sublet'] as const;
 export const inspectionRatings = ['green', 'yellow', 'red'] as const;

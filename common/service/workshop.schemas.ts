@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localDateSchema } from '../rules/local-date.schema';
 import { idSchema, pageOf, versionSchema } from '../platform/common.schemas';
 
 /** The workshop (H6.3): bays/lifts and technicians with skills, opening hours, labour rate, canned jobs. */
@@ -127,7 +128,7 @@ const vin17 = z
   .trim()
   .toUpperCase()
   .regex(/^[A-HJ-NPR-Z0-9]{17}$/, 'VIN');
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const localDate = localDateSchema;
 
 /** A recall or service campaign of the maker (召回/服务活动): the VINs it covers by list or by range. */
 export const createCampaignSchema = z

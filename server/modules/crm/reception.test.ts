@@ -216,6 +216,12 @@ describe.each(dialects)('appointments, receptions and test drives on %s', (diale
     });
     expect(board.status).toBe(200);
     expect(board.body.departed.map((r: { id: string }) => r.id)).toContain(arrived.body.id);
+    // a date of the API is a day of the calendar: 30 February is refused naming the field
+    const noSuchDay = await t.call('GET', `/api/v1/reception-board?storeId=${store.id}&date=2026-02-30`, {
+      token: reception.token,
+    });
+    expect(noSuchDay.status).toBe(400);
+    expect(noSuchDay.body.errors.map((e: { path: string }) => e.path)).toEqual(['query.date']);
     expect(
       (await t.call('GET', `/api/v1/receptions/${arrived.body.id}`, { token: otherStoreManager.token }))
         .status,
