@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   addDays,
+  addMonths,
   chinaDateOfEpochMs,
   daysBetween,
+  daysInMonth,
   fromEpochDay,
   isValidCivilDate,
   localDateOf,
@@ -302,6 +304,30 @@ describe('instants in a time zone: cached formatters give what a fresh one gives
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(1992, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
         expect(localDateOf(new Date(ms), 'Asia/Shanghai')).toBe(chinaDateOfEpochMs(ms));
+      }),
+    );
+  });
+});
+
+describe('addMonths', () => {
+  it('keeps the day, or takes the last day of a shorter month', () => {
+    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
+    expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
+    expect(addMonths('2026-05-15', 0)).toBe('2026-05-15');
+    expect(() => addMonths('2026-05-15', 1.5)).toThrow(RangeError);
+  });
+
+  it('property: lands in the month n months on, on the same day or that month’s last', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 73_000 }), fc.integer({ min: -240, max: 240 }), (epochDay, n) => {
+        const start = fromEpochDay(epochDay);
+        const end = addMonths(start, n);
+        const [y0, m0, d0] = start.split('-').map(Number) as [number, number, number];
+        const [y1, m1, d1] = end.split('-').map(Number) as [number, number, number];
+        expect(y1 * 12 + m1 - (y0 * 12 + m0)).toBe(n);
+        expect(d1).toBe(Math.min(d0, daysInMonth(y1, m1)));
       }),
     );
   });

@@ -129,6 +129,15 @@ export function periodEndByDays(start: string, days: number): string {
  */
 export function periodEndByMonths(start: string, months: number): string {
   if (!Number.isInteger(months) || months < 1) throw new RangeError('months must be a positive integer');
+  return addMonths(start, months);
+}
+
+/**
+ * The same day `months` months later (or earlier, when negative), or that month's last day where it
+ * has none: 2026-08-31 + 6 months → 2027-02-28, not 03-03 as Date's month overflow gives.
+ */
+export function addMonths(start: string, months: number): string {
+  if (!Number.isInteger(months)) throw new RangeError('months must be an integer');
   const { year, month, day } = mustParse(start);
   const index = year * 12 + (month - 1) + months;
   const y = Math.floor(index / 12);

@@ -1,6 +1,6 @@
 import { deliveryBlockersOf, type PdiResult } from '../../../common/sales/delivery.checklist';
 import type { Delivery } from '../../../common/sales/delivery.schemas';
-import { addDays, localToday, localToUtc } from '../../../common/rules/civil-date';
+import { addDays, addMonths, localToday, localToUtc } from '../../../common/rules/civil-date';
 import { splitVat } from '../../../common/rules/vehicle-tax';
 import type { Trx } from '../../db/database';
 import { recordAudit } from '../../platform/audit';
@@ -21,15 +21,6 @@ const stateConflict = (state: string) => new AppError('resource.state_conflict',
 
 /** 09:30 in the store's zone on a local date, as an instant (care calls are due in the morning). */
 const morningOf = (date: string, timezone: string) => localToUtc(date, '09:30', timezone);
-
-function addMonths(date: string, months: number) {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const ny = Math.floor(total / 12);
-  const nm = (total % 12) + 1;
-  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
-  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
 
 /**
  * The handover (交车, H5.1): refused while a PDI item failed or is pending, a document or key is missing,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { createCampaignSchema } from '../../../common/service/workshop.schemas';
+import { localToday } from '../../../common/rules/civil-date';
 import { isValidVin } from './vin-check';
 import type { DbOrTrx, Trx } from '../../db/database';
 import { recordAudit } from '../../platform/audit';
@@ -7,6 +8,7 @@ import { AppError } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { applyPage, toPage } from '../../platform/pagination';
 import { requirePermission, type Actor } from '../../platform/permissions';
+import { findStoreRow } from '../identity';
 import type { ServiceCampaignsTable } from './service.tables';
 
 type CampaignRow = ServiceCampaignsTable;
@@ -129,9 +131,10 @@ export async function listCampaigns(
   const reach = requirePermission(actor, 'service.read');
   let q = db.selectFrom('service_campaigns').selectAll().where('group_id', '=', reach.groupId);
   if (query.vin) {
-    const ids = (
-      await openCampaignsForVin(db, reach.groupId, query.vin, new Date().toISOString().slice(0, 10))
-    ).map((c) => c.id);
+    // open today in the actor's store (a campaign is group-wide, its dates are local dates)
+    const store = await findStoreRow(db, actor.storeRoles[0]?.storeId ?? '');
+    const today = localToday(store?.timezone ?? 'Asia/Shanghai'); // a new store's default zone
+    const ids = (await openCampaignsForVin(db, reach.groupId, query.vin, today)).map((c) => c.id);
     q = q.where('id', 'in', ids.length ? ids : ['']);
   }
   const sort = { column: 'id', direction: 'desc' as const, field: 'id' };

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { REPAIR_RECORD_YEARS, type settleSchema } from '../../../common/service/repair-order.schemas';
-import { localDateOf, localToUtc } from '../../../common/rules/civil-date';
+import { addMonths, localDateOf, localToUtc } from '../../../common/rules/civil-date';
 import { canMoveRepairOrder, type RepairOrderStatus } from '../../../common/service/repair-order.status';
 import { formatFen } from '../../../common/rules/money';
 import type { Trx } from '../../db/database';
@@ -18,11 +18,6 @@ import { orderTotals, toRepairOrder } from './repair-order.view';
 import { mayAct } from './service.access';
 import { settingsOf } from './workshop.service';
 
-const addMonths = (date: string, months: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-};
 const addYears = (date: string, years: number) => addMonths(date, years * 12);
 /** Default maintenance interval when the advisor does not set one: 6 months or 5000 km. */
 const NEXT_SERVICE_MONTHS = 6;
