@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { availabilityQuery, createBookingSchema } from '../../../common/service/booking.schemas';
-import { localDateOf, localToUtc } from '../../../common/rules/civil-date';
+import { localDateOf, localDayBounds } from '../../../common/rules/civil-date';
 import { candidateStarts, coveredSlots, qualifies } from '../../../common/service/booking-slots';
 import type { DbOrTrx, Trx } from '../../db/database';
 import { isUniqueViolation } from '../../db/dialect-sql';
@@ -384,10 +384,9 @@ export async function listBookings(
   if (query.date) {
     const store = query.storeId ? await findStoreRow(db, query.storeId) : undefined;
     const tz = store?.timezone ?? 'Asia/Shanghai';
-    const from = localToUtc(query.date, '00:00', tz);
-    q = q
-      .where('service_bookings.start_at', '>=', from)
-      .where('service_bookings.start_at', '<', new Date(Date.parse(from) + 86_400_000).toISOString());
+    // the store's calendar day: 23 or 25 hours long on a daylight-saving change
+    const [from, to] = localDayBounds(query.date, tz);
+    q = q.where('service_bookings.start_at', '>=', from).where('service_bookings.start_at', '<', to);
   }
   const sort = { column: 'service_bookings.start_at', direction: 'asc' as const, field: 'startAt' };
   const rows = await applyPage(q, sort, 'service_bookings.id', query.limit, query.cursor).execute();
