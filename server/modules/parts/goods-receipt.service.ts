@@ -32,7 +32,7 @@ import {
   type GoodsReceiptRow,
 } from './purchase-order.repo';
 import { loadPurchaseOrder } from './purchase-order.service';
-import { receiveStock } from './stock-ledger.service';
+import { lockBalancesFirst, receiveStock } from './stock-ledger.service';
 
 type ListQuery = z.infer<typeof goodsReceiptListQuery>;
 
@@ -202,6 +202,12 @@ export async function inspectGoodsReceipt(trx: Trx, actor: Actor, id: string, in
     .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) !== 1) throw versionConflict(row.version + 1);
   const store = (await findStoreRow(trx, row.store_id))!;
+  await lockBalancesFirst(
+    trx,
+    lines
+      .filter((l) => byLine.get(l.id)!.acceptedQty > 0)
+      .map((l) => ({ storeId: row.store_id, partId: l.part_id })),
+  );
   for (const line of lines) {
     const verdict = byLine.get(line.id)!;
     await trx

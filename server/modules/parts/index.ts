@@ -3,7 +3,11 @@ export {
   reservePartsForRepairOrder,
   issuePartsToRepairOrder,
   releasePartReservation,
+  reservePartsOfApprovedLines,
+  releasePartsOfRepairOrder,
   type RepairOrderParts,
+  type RepairOrderLine,
+  type RepairOrderOfStore,
 } from './repair-order-stock.service';
 export { findPartByNo } from './part.repo';
 

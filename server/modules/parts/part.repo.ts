@@ -23,6 +23,19 @@ export function findPartByNo(db: DbOrTrx, groupId: string, partNo: string) {
     .executeTakeFirst();
 }
 
+/** The ids of the group's parts among these numbers, by number (one look-up of the number index). */
+export async function findPartIdsByNo(db: DbOrTrx, groupId: string, partNos: string[]) {
+  const unique = [...new Set(partNos)];
+  if (unique.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('parts')
+    .select(['id', 'part_no'])
+    .where('group_id', '=', groupId)
+    .where('part_no', 'in', unique)
+    .execute();
+  return new Map(rows.map((r) => [r.part_no, r.id]));
+}
+
 export async function insertPart(db: DbOrTrx, row: PartRow) {
   await db.insertInto('parts').values(row).execute();
 }
@@ -64,6 +77,26 @@ export async function fitmentsOf(db: DbOrTrx, partIds: string[]) {
   for (const r of rows)
     map.set(r.part_id, [...(map.get(r.part_id) ?? []), { modelId: r.model_id, trimId: r.trim_id }]);
   return map;
+}
+
+/** The parts fitting a model (a fitment of the whole model or of one of its trims): their ids. */
+export function partIdsFittingModel(db: DbOrTrx, modelId: string) {
+  return db.selectFrom('part_fitments').select('part_id').where('model_id', '=', modelId);
+}
+
+/** The parts fitting a trim: fitted to it, or to its whole model (each half found through its index). */
+export function partIdsFittingTrim(db: DbOrTrx, trimId: string) {
+  return db
+    .selectFrom('part_fitments')
+    .select('part_id')
+    .where('trim_id', '=', trimId)
+    .union(
+      db
+        .selectFrom('part_fitments')
+        .select('part_id')
+        .where('trim_id', 'is', null)
+        .where('model_id', 'in', db.selectFrom('trims').select('model_id').where('id', '=', trimId)),
+    );
 }
 
 export function partIdOfBarcode(db: DbOrTrx, groupId: string, barcode: string) {

@@ -23,6 +23,8 @@ import {
   findPartRow,
   insertPart,
   partIdOfBarcode,
+  partIdsFittingModel,
+  partIdsFittingTrim,
   replaceBarcodes,
   replaceFitments,
   updatePartRow,
@@ -253,6 +255,26 @@ export async function setStockSettings(
   return toPartStock({ ...stock, ...changes }, Number(row.standard_cost));
 }
 
+/** More fitting parts than this are read through the fitment sub-selects, not passed as values. */
+const maxFittingIds = 10_000;
+
+/**
+ * The ids of the parts fitting a model and/or a trim (both: those fitting each), found first through the
+ * fitment indexes; undefined without either filter.
+ */
+async function fittingPartIds(db: DbOrTrx, query: ListQuery) {
+  let ids: Set<string> | undefined;
+  for (const fits of [
+    query.modelId ? partIdsFittingModel(db, query.modelId) : null,
+    query.trimId ? partIdsFittingTrim(db, query.trimId) : null,
+  ]) {
+    if (!fits) continue;
+    const found = new Set((await fits.execute()).map((r) => r.part_id));
+    ids = ids ? new Set([...ids].filter((id) => found.has(id))) : found;
+  }
+  return ids && [...ids];
+}
+
 /** Parts search (number prefix, name, barcode, fitment, class), with stock in the stores in reach. */
 export async function listParts(db: DbOrTrx, actor: Actor, query: ListQuery, dialect: 'sqlite' | 'postgres') {
   const reach = requirePermission(actor, 'parts.read');
@@ -278,28 +300,15 @@ export async function listParts(db: DbOrTrx, actor: Actor, query: ListQuery, dia
         .where('group_id', '=', reach.groupId)
         .where('barcode', '=', query.barcode),
     );
-  if (query.modelId)
-    q = q.where(
-      'parts.id',
-      'in',
-      db.selectFrom('part_fitments').select('part_id').where('model_id', '=', query.modelId),
-    );
-  if (query.trimId) {
-    const trimId = query.trimId;
-    q = q.where('parts.id', 'in', (eb) =>
-      eb
-        .selectFrom('part_fitments')
-        .select('part_id')
-        .where((w) =>
-          w.or([
-            w('trim_id', '=', trimId),
-            w.and([
-              w('trim_id', 'is', null),
-              w('model_id', 'in', w.selectFrom('trims').select('model_id').where('id', '=', trimId)),
-            ]),
-          ]),
-        ),
-    );
+  // A model's parts are a few of the master: their ids come first from the fitment indexes, then the
+  // parts by id — as a sub-select PostgreSQL read the whole master for them. Past maxFittingIds (a
+  // model fitting most of the master) the sub-selects again, the ids being too many to pass as values.
+  const fitting = await fittingPartIds(db, query);
+  const byIds = fitting !== undefined && fitting.length <= maxFittingIds;
+  if (byIds && fitting.length > 0) q = q.where('parts.id', 'in', fitting);
+  if (fitting && !byIds) {
+    if (query.modelId) q = q.where('parts.id', 'in', partIdsFittingModel(db, query.modelId));
+    if (query.trimId) q = q.where('parts.id', 'in', partIdsFittingTrim(db, query.trimId));
   }
   if (query.class) q = q.where('parts.class', '=', query.class);
   if (query.storeId) {
@@ -310,7 +319,10 @@ export async function listParts(db: DbOrTrx, actor: Actor, query: ListQuery, dia
       db.selectFrom('part_stock').select('part_id').where('store_id', '=', query.storeId),
     );
   }
-  const rows = await applyPage(q, sort, 'parts.id', query.limit, query.cursor).execute();
+  const paged = applyPage(q, sort, 'parts.id', query.limit, query.cursor);
+  if (fitting?.length === 0) return { items: [], nextCursor: null };
+  // by id, the page is cut here, not by LIMIT (as users by store: PostgreSQL would walk the number index)
+  const rows = byIds ? (await paged.clearLimit().execute()).slice(0, query.limit + 1) : await paged.execute();
   const page = toPage(
     rows,
     query.limit,

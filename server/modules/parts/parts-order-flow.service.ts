@@ -28,7 +28,13 @@ import {
 } from './parts-order.repo';
 import { loadPartsOrder } from './parts-order.service';
 import { toPartsOrder } from './parts-order.view';
-import { issueStock, receiveStock, releaseStock, reserveStock } from './stock-ledger.service';
+import {
+  issueStock,
+  lockBalancesFirst,
+  receiveStock,
+  releaseStock,
+  reserveStock,
+} from './stock-ledger.service';
 
 const stateConflict = (state: string) => new AppError('resource.state_conflict', { params: { state } });
 
@@ -68,11 +74,21 @@ async function step(
 
 const ref = (row: PartsOrderRow) => ({ type: 'parts_order', id: row.id });
 
+/** The order's lines, their balances in its store locked first (in part order, whatever the line order). */
+async function linesLocked(trx: Trx, row: PartsOrderRow) {
+  const lines = await orderLines(trx, row.id);
+  await lockBalancesFirst(
+    trx,
+    lines.map((l) => ({ storeId: row.store_id, partId: l.part_id })),
+  );
+  return lines;
+}
+
 /** Review (审核, H7.2.1) allocates every line from stock: a shortage on any line refuses the whole order. */
 export async function reviewPartsOrder(trx: Trx, actor: Actor, id: string, version: number) {
   const row = await loadPartsOrder(trx, actor, id, 'parts.manage');
   if (row.status === 'submitted' && row.version === version)
-    for (const line of await orderLines(trx, id))
+    for (const line of await linesLocked(trx, row))
       await reserveStock(trx, { storeId: row.store_id, partId: line.part_id, qty: line.qty, ref: ref(row) });
   return step(trx, actor, row, 'review', version, {}, {});
 }
@@ -81,7 +97,7 @@ export async function reviewPartsOrder(trx: Trx, actor: Actor, id: string, versi
 export async function pickPartsOrder(trx: Trx, actor: Actor, id: string, version: number) {
   const row = await loadPartsOrder(trx, actor, id, 'parts.manage');
   if (row.status === 'allocated' && row.version === version)
-    for (const line of await orderLines(trx, id)) {
+    for (const line of await linesLocked(trx, row)) {
       const m = await issueStock(
         trx,
         {
@@ -190,6 +206,14 @@ export async function signOffPartsOrder(
       signedBy: input.signedBy,
     },
   );
+  const arriving = (l: (typeof lines)[number]) => {
+    const g = given.get(l.id)!;
+    return row.channel === 'store' && g.condition === 'ok' && g.receivedQty > 0;
+  };
+  await lockBalancesFirst(
+    trx,
+    lines.filter(arriving).map((l) => ({ storeId: row.to_store_id!, partId: l.part_id })),
+  );
   for (const line of lines) {
     const g = given.get(line.id)!;
     await updateOrderLine(trx, line.id, { received_qty: g.receivedQty, condition: g.condition });
@@ -239,7 +263,7 @@ export async function signOffPartsOrder(
 export async function cancelPartsOrder(trx: Trx, actor: Actor, id: string, version: number) {
   const row = await loadPartsOrder(trx, actor, id, 'parts.manage');
   if (row.status === 'allocated' && row.version === version)
-    for (const line of await orderLines(trx, id))
+    for (const line of await linesLocked(trx, row))
       await releaseStock(trx, { storeId: row.store_id, partId: line.part_id, ref: ref(row) });
   return step(trx, actor, row, 'cancel', version, {}, {});
 }

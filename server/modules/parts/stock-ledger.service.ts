@@ -4,13 +4,15 @@ import type { Trx } from '../../db/database';
 import { AppError, notFound } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { findStoreRow } from '../identity';
-import { findPartRow } from './part.repo';
+import { findPartRow, findPartRows } from './part.repo';
 import {
   activeReservation,
+  findStockRow,
   insertMovement,
   insertMovements,
   insertReservation,
   lockStockRow,
+  lockOrCreateStockRows,
   lockStockRows,
   setReservationQty,
   writeStockRow,
@@ -18,6 +20,8 @@ import {
   type MovementRow,
   type PartStockRow,
 } from './stock.repo';
+
+type StoreRow = NonNullable<Awaited<ReturnType<typeof findStoreRow>>>;
 
 /** What a stock change refers to: a repair order, a parts order, a receipt, a stocktake… */
 export interface StockRef {
@@ -62,6 +66,41 @@ async function lockFor(trx: Trx, change: StockChange) {
   if (!part || part.group_id !== store.group_id) throw notFound('part');
   const stock = await lockStockRow(trx, store.group_id, store.id, part.id);
   return { store, part, stock };
+}
+
+/**
+ * Locks every balance a posting of several lines will move before its first line, in one order — by
+ * store, then part — whatever the order of its lines: two postings that share parts never wait on each
+ * other in a circle (a deadlock on PostgreSQL). A balance not there yet is created, as the line's own
+ * lock would; a store or part not found, or a part of another group, is left for its line to refuse.
+ * Each store and part is read once: returned for lines posted from here (reserveLines, releaseLines).
+ */
+export async function lockBalancesFirst(trx: Trx, balances: { storeId: string; partId: string }[]) {
+  const partsOf = new Map<string, string[]>();
+  for (const b of balances) partsOf.set(b.storeId, [...(partsOf.get(b.storeId) ?? []), b.partId]);
+  const parts = await findPartRows(
+    trx,
+    balances.map((b) => b.partId),
+  );
+  const stores = new Map<string, StoreRow>();
+  for (const storeId of [...partsOf.keys()].sort()) {
+    const store = await findStoreRow(trx, storeId);
+    if (!store) continue;
+    stores.set(storeId, store);
+    const ofGroup = partsOf.get(storeId)!.filter((id) => parts.get(id)?.group_id === store.group_id);
+    await lockOrCreateStockRows(trx, store.group_id, store.id, ofGroup);
+  }
+  return { stores, parts };
+}
+
+/** A line of lockBalancesFirst's balances: refused as lockFor refuses it, else its balance (locked). */
+async function lockedFor(trx: Trx, ctx: Awaited<ReturnType<typeof lockBalancesFirst>>, change: StockChange) {
+  checkQty(change.qty);
+  const store = ctx.stores.get(change.storeId);
+  if (!store) throw notFound('store');
+  const part = ctx.parts.get(change.partId);
+  if (!part || part.group_id !== store.group_id) throw notFound('part');
+  return (await findStockRow(trx, store.id, part.id))!;
 }
 
 const insufficient = (available: number, requested: number) =>
@@ -177,6 +216,12 @@ export async function reserveStock(trx: Trx, change: StockChange & { ref: StockR
   const { stock } = await lockFor(trx, change);
   const available = stock.on_hand - stock.reserved;
   if (change.qty > available) throw insufficient(available, change.qty);
+  return hold(trx, stock, change);
+}
+
+/** Adds `change.qty` (available) to the balance's reserved and to the reference's reservation. */
+async function hold(trx: Trx, stock: PartStockRow, change: StockChange & { ref: StockRef }) {
+  const available = stock.on_hand - stock.reserved;
   await writeStockRow(trx, stock.id, {
     on_hand: stock.on_hand,
     reserved: stock.reserved + change.qty,
@@ -204,6 +249,28 @@ export async function reserveStock(trx: Trx, change: StockChange & { ref: StockR
 }
 
 /**
+ * Holds stock for one reference line by line, in line order (a repair order's approved part lines), the
+ * balances locked first (lockBalancesFirst) and the store read once. A line short of stock is left
+ * unreserved (null); the others answer as reserveStock. Invalid lines are refused as reserveStock does.
+ */
+export async function reserveLines(
+  trx: Trx,
+  change: Omit<StockChange, 'partId' | 'qty'> & { ref: StockRef; lines: { partId: string; qty: number }[] },
+) {
+  const ctx = await lockBalancesFirst(
+    trx,
+    change.lines.map((l) => ({ storeId: change.storeId, partId: l.partId })),
+  );
+  const held: ({ reserved: number; available: number } | null)[] = [];
+  for (const line of change.lines) {
+    const lineChange = { ...change, ...line };
+    const stock = await lockedFor(trx, ctx, lineChange);
+    held.push(line.qty > stock.on_hand - stock.reserved ? null : await hold(trx, stock, lineChange));
+  }
+  return held;
+}
+
+/**
  * Issues stock to a reference: first from what it holds reserved, the rest from available stock.
  * One ledger row of `type` at the moving-average cost.
  */
@@ -228,22 +295,40 @@ export async function releaseStock(
   change: Omit<StockChange, 'qty'> & { ref: StockRef; qty?: number },
 ) {
   const ctx = await lockFor(trx, { ...change, qty: change.qty ?? 1 });
-  const held = await activeReservation(
-    trx,
-    ctx.stock.store_id,
-    ctx.stock.part_id,
-    change.ref.type,
-    change.ref.id,
-  );
+  return giveBack(trx, ctx.stock, change);
+}
+
+async function giveBack(trx: Trx, stock: PartStockRow, change: { ref: StockRef; qty?: number }) {
+  const held = await activeReservation(trx, stock.store_id, stock.part_id, change.ref.type, change.ref.id);
   if (!held) return { released: 0 };
   const released = Math.min(held.qty, change.qty ?? held.qty);
-  await writeStockRow(trx, ctx.stock.id, {
-    on_hand: ctx.stock.on_hand,
-    reserved: ctx.stock.reserved - released,
-    stock_value: Number(ctx.stock.stock_value),
+  await writeStockRow(trx, stock.id, {
+    on_hand: stock.on_hand,
+    reserved: stock.reserved - released,
+    stock_value: Number(stock.stock_value),
   });
   await setReservationQty(trx, held.id, held.qty - released);
   return { released };
+}
+
+/**
+ * Gives back all a reference holds of each of several parts (a cancelled repair order), the balances
+ * locked first (lockBalancesFirst) and the store read once; answers as releaseStock, part by part.
+ */
+export async function releaseLines(
+  trx: Trx,
+  change: Omit<StockChange, 'partId' | 'qty'> & { ref: StockRef; partIds: string[] },
+) {
+  const ctx = await lockBalancesFirst(
+    trx,
+    change.partIds.map((partId) => ({ storeId: change.storeId, partId })),
+  );
+  const released: { released: number }[] = [];
+  for (const partId of change.partIds) {
+    const stock = await lockedFor(trx, ctx, { ...change, partId, qty: 1 });
+    released.push(await giveBack(trx, stock, change));
+  }
+  return released;
 }
 
 /**

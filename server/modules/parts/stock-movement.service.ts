@@ -8,7 +8,7 @@ import { applyPage, toPage } from '../../platform/pagination';
 import { requirePermission, type Actor } from '../../platform/permissions';
 import { findPartRows } from './part.repo';
 import { inStoreScope, loadPart, loadStoreInReach } from './part.service';
-import { adjustStock, receiveStock, takeStock } from './stock-ledger.service';
+import { adjustStock, lockBalancesFirst, receiveStock, takeStock } from './stock-ledger.service';
 import type { MovementRow } from './stock.repo';
 
 type MovementQuery = z.infer<typeof stockMovementQuery>;
@@ -99,7 +99,13 @@ export async function createManualMovement(trx: Trx, actor: Actor, input: Create
       if (input.toStoreId === store.id) throw new AppError('parts.same_store');
       const to = await loadStoreInReach(trx, { scope: 'group', groupId: reach.groupId }, input.toStoreId);
       const ref = { type: 'transfer', id: `${store.id}>${to.id}` };
-      const out = await takeStock(trx, { ...base, ref, qty: positive() }, 'transfer_out');
+      const qty = positive();
+      // both balances locked in store order: a transfer the other way round waits, not deadlocks
+      await lockBalancesFirst(trx, [
+        { storeId: store.id, partId: part.id },
+        { storeId: to.id, partId: part.id },
+      ]);
+      const out = await takeStock(trx, { ...base, ref, qty }, 'transfer_out');
       movements.push(out);
       movements.push(
         await receiveStock(

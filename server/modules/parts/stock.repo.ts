@@ -21,27 +21,7 @@ export async function lockStockRow(trx: Trx, groupId: string, storeId: string, p
       .where('part_id', '=', partId)
       .executeTakeFirst();
   if (Number((await bump()).numUpdatedRows) === 0) {
-    const now = nowIso();
-    await trx
-      .insertInto('part_stock')
-      .values({
-        id: newId(),
-        group_id: groupId,
-        store_id: storeId,
-        part_id: partId,
-        on_hand: 0,
-        reserved: 0,
-        stock_value: 0,
-        bin: null,
-        min_qty: null,
-        max_qty: null,
-        lead_time_days: null,
-        version: 0,
-        created_at: now,
-        updated_at: now,
-      })
-      .onConflict((oc) => oc.columns(['store_id', 'part_id']).doNothing())
-      .execute();
+    await insertEmptyStockRow(trx, groupId, storeId, partId);
     await bump();
   }
   return trx
@@ -50,6 +30,31 @@ export async function lockStockRow(trx: Trx, groupId: string, storeId: string, p
     .where('store_id', '=', storeId)
     .where('part_id', '=', partId)
     .executeTakeFirstOrThrow();
+}
+
+/** The empty balance of a part first stocked in a store (nothing when a concurrent poster made it first). */
+async function insertEmptyStockRow(trx: Trx, groupId: string, storeId: string, partId: string) {
+  const now = nowIso();
+  await trx
+    .insertInto('part_stock')
+    .values({
+      id: newId(),
+      group_id: groupId,
+      store_id: storeId,
+      part_id: partId,
+      on_hand: 0,
+      reserved: 0,
+      stock_value: 0,
+      bin: null,
+      min_qty: null,
+      max_qty: null,
+      lead_time_days: null,
+      version: 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.columns(['store_id', 'part_id']).doNothing())
+    .execute();
 }
 
 /**
@@ -69,6 +74,32 @@ export async function lockStockRows(trx: Trx, storeId: string, partIds: string[]
       .returningAll()
       .executeTakeFirst();
     if (row) rows.set(partId, row);
+  }
+  return rows;
+}
+
+/**
+ * Locks the balances of several parts in a store in part-id order, as lockStockRows, creating the empty
+ * balance of a part never stocked here on the way (as lockStockRow would): a concurrent insert of the
+ * same balance is waited for, so creating them is a lock taken in the same order too. Returns them by part.
+ */
+export async function lockOrCreateStockRows(trx: Trx, groupId: string, storeId: string, partIds: string[]) {
+  const rows = new Map<string, PartStockRow>();
+  for (const partId of [...new Set(partIds)].sort()) {
+    const bump = () =>
+      trx
+        .updateTable('part_stock')
+        .set((eb) => ({ version: eb('version', '+', 1) }))
+        .where('store_id', '=', storeId)
+        .where('part_id', '=', partId)
+        .returningAll()
+        .executeTakeFirst();
+    let row = await bump();
+    if (!row) {
+      await insertEmptyStockRow(trx, groupId, storeId, partId);
+      row = await bump();
+    }
+    rows.set(partId, row!);
   }
   return rows;
 }

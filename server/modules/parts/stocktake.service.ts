@@ -18,7 +18,7 @@ import { applyPage, toPage } from '../../platform/pagination';
 import { reaches, requirePermission, type Actor } from '../../platform/permissions';
 import { findPartRows, partIdOfBarcode } from './part.repo';
 import { inStoreScope, loadStoreInReach } from './part.service';
-import { adjustStock, averageCost } from './stock-ledger.service';
+import { adjustStock, averageCost, lockBalancesFirst } from './stock-ledger.service';
 import { stockRowsOfStore } from './stock-alert.repo';
 import { findStockRow } from './stock.repo';
 import type { StocktakeLinesTable, StocktakesTable } from './parts.tables';
@@ -273,7 +273,13 @@ export async function stepStocktake(
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw versionConflict(row.version + 1);
   let posted = 0;
-  if (action === 'approve')
+  if (action === 'approve') {
+    await lockBalancesFirst(
+      trx,
+      lines
+        .filter((l) => l.counted_qty! - l.expected_qty !== 0)
+        .map((l) => ({ storeId: row.store_id, partId: l.part_id })),
+    );
     for (const line of lines) {
       const delta = line.counted_qty! - line.expected_qty;
       if (delta === 0) continue;
@@ -302,6 +308,7 @@ export async function stepStocktake(
       }
       posted++;
     }
+  }
   await recordAudit(trx, {
     actorId: actor.userId,
     storeId: row.store_id,

@@ -1,10 +1,9 @@
 import type { Trx } from '../../db/database';
-import { AppError } from '../../platform/errors';
 import {
   findPartByNo,
   issuePartsToRepairOrder,
-  releasePartReservation,
-  reservePartsForRepairOrder,
+  releasePartsOfRepairOrder,
+  reservePartsOfApprovedLines,
 } from '../parts';
 
 /**
@@ -37,22 +36,7 @@ export async function reserveApprovedParts(
   lines: PartLine[],
   actorId: string | null,
 ) {
-  for (const line of lines) {
-    const part = await stockedPart(trx, order, line);
-    if (!part) continue;
-    try {
-      await reservePartsForRepairOrder(trx, {
-        storeId: order.store_id,
-        partId: part.id,
-        qty: line.quantity,
-        repairOrderId: order.id,
-        actorId,
-      });
-    } catch (err) {
-      // the check comes before any write: nothing to undo, the transaction is intact
-      if (!(err instanceof AppError && err.code === 'parts.insufficient_stock')) throw err;
-    }
-  }
+  await reservePartsOfApprovedLines(trx, order, lines, actorId);
 }
 
 /** Issues a stocked part to the order from the ledger (409 parts.insufficient_stock when it is not there). */
@@ -76,16 +60,5 @@ export async function releaseOrderParts(trx: Trx, order: Order, actorId: string)
     .where('repair_order_id', '=', order.id)
     .where('kind', '=', 'part')
     .execute();
-  const seen = new Set<string>();
-  for (const line of lines) {
-    const part = await stockedPart(trx, order, line);
-    if (!part || seen.has(part.id)) continue;
-    seen.add(part.id);
-    await releasePartReservation(trx, {
-      storeId: order.store_id,
-      partId: part.id,
-      repairOrderId: order.id,
-      actorId,
-    });
-  }
+  await releasePartsOfRepairOrder(trx, order, lines, actorId);
 }
