@@ -20,6 +20,7 @@ import { inStoreScope } from './part.service';
 import { localToday } from './part.view';
 import {
   addReceivedQty,
+  lockPurchaseOrderLines,
   findGoodsReceiptRow,
   findPurchaseOrderRow,
   goodsReceiptLines,
@@ -94,12 +95,19 @@ export async function createGoodsReceipt(trx: Trx, actor: Actor, input: CreateGo
   const poLines = await purchaseOrderLines(trx, po.id);
   const id = newId();
   const lines: GoodsReceiptLineRow[] = [];
+  const unknown = input.lines.findIndex((l) => !poLines.some((x) => x.id === l.poLineId));
+  if (unknown >= 0)
+    throw new AppError('request.invalid', {
+      errors: [
+        { path: `lines.${unknown}.poLineId`, code: 'unknown_line', message: 'not a line of this order' },
+      ],
+    });
+  await lockPurchaseOrderLines(
+    trx,
+    input.lines.map((l) => l.poLineId),
+  );
   for (const [i, l] of input.lines.entries()) {
-    const poLine = poLines.find((x) => x.id === l.poLineId);
-    if (!poLine)
-      throw new AppError('request.invalid', {
-        errors: [{ path: `lines.${i}.poLineId`, code: 'unknown_line', message: 'not a line of this order' }],
-      });
+    const poLine = poLines.find((x) => x.id === l.poLineId)!;
     if (!(await addReceivedQty(trx, poLine.id, l.qty)))
       throw new AppError('parts.receipt_exceeds_order', {
         params: { open: poLine.qty - poLine.received_qty },
@@ -207,6 +215,10 @@ export async function inspectGoodsReceipt(trx: Trx, actor: Actor, id: string, in
     lines
       .filter((l) => byLine.get(l.id)!.acceptedQty > 0)
       .map((l) => ({ storeId: row.store_id, partId: l.part_id })),
+  );
+  await lockPurchaseOrderLines(
+    trx,
+    lines.map((l) => l.po_line_id),
   );
   for (const line of lines) {
     const verdict = byLine.get(line.id)!;

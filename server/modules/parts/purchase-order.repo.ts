@@ -48,6 +48,21 @@ export async function transitionPurchaseOrder(
   return Number((await q.executeTakeFirst()).numUpdatedRows) === 1;
 }
 
+/**
+ * Locks purchase-order lines in id order before a receipt or an inspection changes them line by line
+ * in its own order: two receipts of one order listing its lines the other way round never wait on each
+ * other in a circle (a deadlock on PostgreSQL). Taken after any stock balances (lockBalancesFirst), so
+ * every posting takes balances first, then order lines.
+ */
+export async function lockPurchaseOrderLines(trx: Trx, lineIds: string[]) {
+  for (const id of [...new Set(lineIds)].sort())
+    await trx
+      .updateTable('purchase_order_lines')
+      .set((eb) => ({ received_qty: eb.ref('received_qty') }))
+      .where('id', '=', id)
+      .execute();
+}
+
 /** Adds to a PO line's received quantity only while it stays within the ordered quantity. */
 export async function addReceivedQty(trx: Trx, lineId: string, qty: number) {
   const res = await trx

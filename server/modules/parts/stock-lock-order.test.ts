@@ -136,7 +136,7 @@ describe.each(dialects)('stock locks taken in one order on %s', (dialect) => {
     expect(await findStockRow(t.handle.db, t.hqStoreId, b.id)).toMatchObject({ on_hand: 100, reserved: 0 });
   });
 
-  it('posts goods receipts listing two never-stocked parts both ways round, inspected at once', async () => {
+  it('receives and inspects at once goods receipts of one order listing two never-stocked parts both ways round', async () => {
     const a = await makePart(t);
     const b = await makePart(t);
     const supplier = await makeSupplier(t, t.hqStoreId);
@@ -145,16 +145,16 @@ describe.each(dialects)('stock locks taken in one order on %s', (dialect) => {
       { partId: b.id, qty: 500, unitPrice: 700 },
     ]);
     const lineOf = (partId: string) => po.lines.find((l) => l.partId === partId)!.id;
-    const receipts = [];
-    for (let i = 0; i < n; i++)
-      receipts.push(
-        (
-          await post('/api/v1/goods-receipts', {
-            purchaseOrderId: po.id,
-            lines: both(i, a, b).map((p) => ({ poLineId: lineOf(p.id), qty: 3 })),
-          })
-        ).body as { id: string; version: number; lines: { id: string; qty: number }[] },
-      );
+    // the receipts too, at once: each adds to the order's two lines in its own line order
+    const receipts = (await allAtOnce(
+      Array.from({ length: n }, (_, i) => both(i, a, b)),
+      (parts) =>
+        post('/api/v1/goods-receipts', {
+          purchaseOrderId: po.id,
+          lines: parts.map((p) => ({ poLineId: lineOf(p.id), qty: 3 })),
+        }),
+      201,
+    )) as { id: string; version: number; lines: { id: string; qty: number }[] }[];
     await allAtOnce(receipts, (r) =>
       post(`/api/v1/goods-receipts/${r.id}/inspect`, {
         version: r.version,
@@ -166,6 +166,15 @@ describe.each(dialects)('stock locks taken in one order on %s', (dialect) => {
       onHand: 3 * n,
       value: 3 * n * 1_200,
     });
+    const poLines = await t.handle.db
+      .selectFrom('purchase_order_lines')
+      .select(['received_qty', 'accepted_qty'])
+      .where('purchase_order_id', '=', po.id)
+      .execute();
+    expect(poLines).toEqual([
+      { received_qty: 3 * n, accepted_qty: 3 * n },
+      { received_qty: 3 * n, accepted_qty: 3 * n },
+    ]);
   });
 
   it('transfers a part between two stores both ways at once', async () => {
