@@ -13,23 +13,7 @@ export type ReservationRow = PartReservationsTable;
  * concurrent poster wait and then read what this one wrote; SQLite runs one writing transaction at a time.
  */
 export async function lockStockRow(trx: Trx, groupId: string, storeId: string, partId: string) {
-  const bump = () =>
-    trx
-      .updateTable('part_stock')
-      .set((eb) => ({ version: eb('version', '+', 1) }))
-      .where('store_id', '=', storeId)
-      .where('part_id', '=', partId)
-      .executeTakeFirst();
-  if (Number((await bump()).numUpdatedRows) === 0) {
-    await insertEmptyStockRow(trx, groupId, storeId, partId);
-    await bump();
-  }
-  return trx
-    .selectFrom('part_stock')
-    .selectAll()
-    .where('store_id', '=', storeId)
-    .where('part_id', '=', partId)
-    .executeTakeFirstOrThrow();
+  return (await lockOrCreateStockRows(trx, groupId, storeId, [partId])).get(partId)!;
 }
 
 /** The empty balance of a part first stocked in a store (nothing when a concurrent poster made it first). */
