@@ -12,8 +12,13 @@ export { scheduleCustomerTasks } from './task.service';
 export { registerPurchasedVehicle, recordIssuedPlate } from './customer-vehicle.service';
 export { queueCustomerMessage } from './notification.service';
 export { registerLeadJobs } from './lead.jobs';
-export { recordMileage } from './mileage.service';
-export { loadCustomerVehicle, listCustomerVehicles, getCustomerVehicle } from './customer-vehicle.service';
+export { recordMileage, recordMileageOf } from './mileage.service';
+export {
+  loadCustomerVehicle,
+  listCustomerVehicles,
+  getCustomerVehicle,
+  viewCustomerVehicle,
+} from './customer-vehicle.service';
 export { createTask, completeTask } from './task.service';
 
 import type { FastifyPluginAsync } from 'fastify';

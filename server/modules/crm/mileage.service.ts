@@ -9,7 +9,13 @@ import { applyPage, toPage } from '../../platform/pagination';
 import type { Actor } from '../../platform/permissions';
 import { assertCustomerAction } from './crm.access';
 import { fieldErrors } from './customer.rules';
-import { insertMileageRow, latestReading, readingBefore, type MileageRow } from './customer-vehicle.repo';
+import {
+  insertMileageRow,
+  latestReading,
+  readingBefore,
+  type CustomerVehicleRow,
+  type MileageRow,
+} from './customer-vehicle.repo';
 import { loadCustomerVehicle } from './customer-vehicle.service';
 import { recordCustomerEvent } from './timeline.service';
 
@@ -33,7 +39,21 @@ export async function recordMileage(
   input: MileageInput,
   lang: Lang,
 ): Promise<MileageReading> {
-  const { row, customer } = await loadCustomerVehicle(trx, actor, vehicleId);
+  const loaded = await loadCustomerVehicle(trx, actor, vehicleId);
+  return toReading((await recordMileageOf(trx, actor, loaded, input, lang)).reading);
+}
+
+/**
+ * recordMileage for a vehicle the caller has loaded (loadCustomerVehicle): answers the reading and the
+ * vehicle's row as written, so a check-in need not read the car again.
+ */
+export async function recordMileageOf(
+  trx: Trx,
+  actor: Actor,
+  { row, customer }: Awaited<ReturnType<typeof loadCustomerVehicle>>,
+  input: MileageInput,
+  lang: Lang,
+): Promise<{ reading: MileageRow; vehicle: CustomerVehicleRow }> {
   assertCustomerAction(actor, customer, 'customers.manage');
   const readAt = new Date(input.readAt).toISOString();
   const previous = await readingBefore(trx, row.id, readAt);
@@ -50,7 +70,7 @@ export async function recordMileage(
   };
   await insertMileageRow(trx, reading);
   const latest = (await latestReading(trx, row.id))!;
-  await trx
+  const vehicle = await trx
     .updateTable('customer_vehicles')
     .set((eb) => ({
       last_mileage_km: latest.km,
@@ -59,7 +79,8 @@ export async function recordMileage(
       updated_at: reading.created_at,
     }))
     .where('id', '=', row.id)
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
   await recordAudit(trx, {
     actorId: actor.userId,
     storeId: row.store_id,
@@ -78,7 +99,7 @@ export async function recordMileage(
     actorId: actor.userId,
     data: { vin: row.vin, plate: row.plate, km: reading.km, readAt, reason: reading.reason },
   });
-  return toReading(reading);
+  return { reading, vehicle };
 }
 
 /** A vehicle's odometer history, newest reading first. */

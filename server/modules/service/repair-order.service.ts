@@ -18,11 +18,11 @@ import { localYear, nextDocumentNumber } from '../../platform/numbering';
 import { applyPage, toPage } from '../../platform/pagination';
 import { requirePermission, type Actor } from '../../platform/permissions';
 import {
-  getCustomerVehicle,
   listCustomerVehicles,
   loadCustomerVehicle,
   recordCustomerEvent,
-  recordMileage,
+  recordMileageOf,
+  viewCustomerVehicle,
 } from '../crm';
 import { findStoreRow } from '../identity';
 import { findBookingRow, markBookingCheckedIn } from './booking.service';
@@ -63,7 +63,8 @@ export async function getRepairOrder(db: DbOrTrx, actor: Actor, id: string) {
  */
 export async function checkIn(trx: Trx, actor: Actor, input: z.infer<typeof checkInSchema>, lang: Lang) {
   const { store } = await storeForAction(trx, actor, 'service.manage', input.storeId);
-  const { row: vehicle, customer } = await loadCustomerVehicle(trx, actor, input.customerVehicleId);
+  const loaded = await loadCustomerVehicle(trx, actor, input.customerVehicleId);
+  const { row: vehicle, customer } = loaded;
   const open = await trx
     .selectFrom('repair_orders')
     .select(['id', 'number'])
@@ -97,10 +98,10 @@ export async function checkIn(trx: Trx, actor: Actor, input: z.infer<typeof chec
       });
   }
   const now = nowIso();
-  await recordMileage(
+  const { vehicle: withMileage } = await recordMileageOf(
     trx,
     actor,
-    vehicle.id,
+    loaded,
     { km: input.odometerKm, readAt: now, reason: input.odometerReason ?? null },
     lang,
   );
@@ -110,7 +111,7 @@ export async function checkIn(trx: Trx, actor: Actor, input: z.infer<typeof chec
     vehicle.vin,
     localDateOf(now, store.timezone),
   );
-  const view = await getCustomerVehicle(trx, actor, vehicle.id);
+  const view = await viewCustomerVehicle(trx, withMileage);
   const row: RepairOrderRow = {
     id: newId(),
     group_id: store.group_id,
