@@ -1,3 +1,4 @@
+import { localToday } from '../../../common/rules/civil-date';
 import type { z } from 'zod';
 import type {
   CreateGoodsReceipt,
@@ -17,7 +18,6 @@ import { reaches, requirePermission, type Actor } from '../../platform/permissio
 import { findStoreRow } from '../identity';
 import { findPartRows } from './part.repo';
 import { inStoreScope } from './part.service';
-import { localToday } from './part.view';
 import {
   addReceivedQty,
   lockPurchaseOrderLines,

@@ -10,16 +10,6 @@ import { stockRowsOfParts, type PartStockRow } from './stock.repo';
 export const reachStores = (reach: Reach): string[] | null =>
   reach.scope === 'group' ? null : reach.scope === 'store' ? reach.storeIds : [];
 
-/** A store's business date today ('YYYY-MM-DD' in its time zone). */
-export function localToday(timezone: string, at: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: timezone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
-
 export function toPartStock(row: PartStockRow, standardCost: number): PartStock {
   return {
     storeId: row.store_id,

@@ -1,3 +1,4 @@
+import { localDateTimeOf } from '../../../common/rules/civil-date';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { code128Bars } from '../../../common/parts/code128';
 import type { PartsOrder } from '../../../common/parts/parts-order.schemas';
@@ -86,15 +87,7 @@ const fill = (template: string, params: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
 
 /** An instant as the store reads it: 'YYYY-MM-DD HH:mm' in its time zone. */
-const localTime = (iso: string, timezone: string) =>
-  new Intl.DateTimeFormat('sv-SE', {
-    timeZone: timezone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
+const localTime = (iso: string, timezone: string) => localDateTimeOf(iso, timezone).slice(0, 16);
 
 function definition(order: PartsOrder, lang: Lang, timezone: string): TDocumentDefinitions {
   const t = texts[lang];

@@ -6,13 +6,12 @@ import type {
 } from '../../../common/parts/stock-alert.schemas';
 import type { PartClass } from '../../../common/parts/part.enums';
 import { classifyAbc, demandStats, planPart, serviceLevelZ } from '../../../common/parts/stock-planning';
-import { addDays, daysBetween } from '../../../common/rules/civil-date';
+import { addDays, daysBetween, localDateOf, localToday } from '../../../common/rules/civil-date';
 import type { DbOrTrx } from '../../db/database';
 import { AppError } from '../../platform/errors';
 import { requirePermission, type Actor } from '../../platform/permissions';
 import { findPartRows } from './part.repo';
 import { loadStoreInReach } from './part.service';
-import { localToday } from './part.view';
 import { demandMovements, onOrderByPart, stockRowsOfStore } from './stock-alert.repo';
 
 type Query = z.infer<typeof stockAlertQuery>;
@@ -53,7 +52,7 @@ export async function stockAlerts(db: DbOrTrx, actor: Actor, query: Query): Prom
   const consumption = new Map<string, number>();
   const lastIssue = new Map<string, string>();
   for (const m of movements) {
-    const day = localToday(store.timezone, new Date(m.at));
+    const day = localDateOf(m.at, store.timezone);
     const index = daysBetween(first, day);
     if (index < 0 || index >= query.days) continue;
     const series = daily.get(m.part_id) ?? new Array<number>(query.days).fill(0);
@@ -82,7 +81,7 @@ export async function stockAlerts(db: DbOrTrx, actor: Actor, query: Query): Prom
           leadTimeDays,
           stats,
           // never issued in the window: idle since the part was first stocked here
-          daysSinceLastIssue: daysBetween(last ?? localToday(store.timezone, new Date(s.created_at)), today),
+          daysSinceLastIssue: daysBetween(last ?? localDateOf(s.created_at, store.timezone), today),
         },
         z,
       );

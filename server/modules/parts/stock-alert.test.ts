@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../../common/rules/civil-date';
+import { addDays, localToday } from '../../../common/rules/civil-date';
 import { createTestApp, dialects, type TestApp } from '../../test/harness';
 import { makeStockedPart } from './parts.fixtures';
-import { localToday } from './part.view';
 
 describe.each(dialects)('stock alerts and ABC on %s', (dialect) => {
   let t: TestApp;

@@ -18,7 +18,7 @@ import { applyPage, toPage } from '../../platform/pagination';
 import { reaches, requirePermission, type Actor } from '../../platform/permissions';
 import { findStoreRow } from '../identity';
 import { inStoreScope, loadStoreInReach } from './part.service';
-import { localToday } from './part.view';
+import { localToday } from '../../../common/rules/civil-date';
 import {
   certificatesOf,
   findSupplierRow,
