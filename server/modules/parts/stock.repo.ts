@@ -50,13 +50,7 @@ async function insertEmptyStockRow(trx: Trx, groupId: string, storeId: string, p
 export async function lockStockRows(trx: Trx, storeId: string, partIds: string[]) {
   const rows = new Map<string, PartStockRow>();
   for (const partId of [...new Set(partIds)].sort()) {
-    const row = await trx
-      .updateTable('part_stock')
-      .set((eb) => ({ version: eb('version', '+', 1) }))
-      .where('store_id', '=', storeId)
-      .where('part_id', '=', partId)
-      .returningAll()
-      .executeTakeFirst();
+    const row = await bumpStockRow(trx, storeId, partId);
     if (row) rows.set(partId, row);
   }
   return rows;
@@ -70,23 +64,25 @@ export async function lockStockRows(trx: Trx, storeId: string, partIds: string[]
 export async function lockOrCreateStockRows(trx: Trx, groupId: string, storeId: string, partIds: string[]) {
   const rows = new Map<string, PartStockRow>();
   for (const partId of [...new Set(partIds)].sort()) {
-    const bump = () =>
-      trx
-        .updateTable('part_stock')
-        .set((eb) => ({ version: eb('version', '+', 1) }))
-        .where('store_id', '=', storeId)
-        .where('part_id', '=', partId)
-        .returningAll()
-        .executeTakeFirst();
-    let row = await bump();
+    let row = await bumpStockRow(trx, storeId, partId);
     if (!row) {
       await insertEmptyStockRow(trx, groupId, storeId, partId);
-      row = await bump();
+      row = await bumpStockRow(trx, storeId, partId);
     }
     rows.set(partId, row!);
   }
   return rows;
 }
+
+/** The version bump that is the balance's lock, answering the row as it now is (none: never stocked here). */
+const bumpStockRow = (trx: Trx, storeId: string, partId: string) =>
+  trx
+    .updateTable('part_stock')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('store_id', '=', storeId)
+    .where('part_id', '=', partId)
+    .returningAll()
+    .executeTakeFirst();
 
 export async function writeStockRow(
   trx: Trx,
