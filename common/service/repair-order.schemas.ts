@@ -382,27 +382,3 @@ export const publicEstimateSchema = z
 export const publicDecisionResultSchema = z
   .object({ approved: z.number().int(), declined: z.number().int(), approvedAmount: z.number().int() })
   .meta({ id: 'PublicEstimateDecision' });
-
-export const healthRecordSchema = z
-  .object({
-    id: idSchema,
-    storeId: idSchema,
-    repairOrderId: idSchema,
-    repairOrderNumber: z.string(),
-    status: z.string(),
-    attempts: z.number().int(),
-    lastError: z.string().nullable(),
-    exportedAt: z.string().nullable(),
-    exportRef: z.string().nullable(),
-    payload: z.record(z.string(), z.unknown()),
-    version: z.number().int(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'HealthRecord' });
-export const healthRecordPageSchema = pageOf(healthRecordSchema, 'HealthRecordPage');
-export const healthRecordQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-  storeId: idSchema.optional(),
-  status: z.enum(['pending', 'exported', 'failed']).optional(),
-});

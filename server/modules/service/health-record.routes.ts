@@ -5,7 +5,7 @@ import {
   healthRecordPageSchema,
   healthRecordQuery,
   healthRecordSchema,
-} from '../../../common/service/repair-order.schemas';
+} from '../../../common/service/health-record.schemas';
 import { requireActor } from '../../platform/auth';
 import { problemResponses } from '../../platform/openapi';
 import { runWrite } from '../../platform/write';

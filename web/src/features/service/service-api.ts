@@ -13,9 +13,9 @@ import type {
   createServiceRequestSchema,
   serviceRequestSchema,
 } from '@common/service/booking.schemas';
+import type { healthRecordSchema } from '@common/service/health-record.schemas';
 import type {
   checkInSchema,
-  healthRecordSchema,
   lookupResultSchema,
   myJobsSchema,
   repairOrderSchema,
