@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { reserveApprovedParts } from './parts-stock';
+import { reservePartsOfApprovedLines } from '../parts';
 import type { z } from 'zod';
 import type {
   addLineSchema,
@@ -319,7 +319,8 @@ export async function applyDecisions(
   if (approvedIds.size) {
     // the lines as just written, in the order of their ids
     const lines = decided.filter((l) => approvedIds.has(l.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
-    await reserveApprovedParts(trx, row, lines, actor?.userId ?? null);
+    // the stocked parts of the approved lines are reserved (H6 ↔ H7); a part short of stock stays unreserved
+    await reservePartsOfApprovedLines(trx, row, lines, actor?.userId ?? null);
   }
   const after =
     row.status === 'estimate_sent' || row.status === 'diagnosing'

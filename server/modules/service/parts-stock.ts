@@ -1,10 +1,5 @@
 import type { Trx } from '../../db/database';
-import {
-  findPartByNo,
-  issuePartsToRepairOrder,
-  releasePartsOfRepairOrder,
-  reservePartsOfApprovedLines,
-} from '../parts';
+import { findPartByNo, issuePartsToRepairOrder, releasePartsOfRepairOrder } from '../parts';
 
 /**
  * The repair order's parts come from the store's stock when the part number is in the parts master
@@ -25,19 +20,6 @@ interface PartLine {
 
 const stockedPart = async (trx: Trx, order: Order, line: PartLine) =>
   line.kind === 'part' && line.part_number ? findPartByNo(trx, order.group_id, line.part_number) : undefined;
-
-/**
- * Reserves the stocked parts of lines the customer just approved. A part not in stock is left
- * unreserved (no error: the approval stands; issuing it later waits for the goods receipt).
- */
-export async function reserveApprovedParts(
-  trx: Trx,
-  order: Order,
-  lines: PartLine[],
-  actorId: string | null,
-) {
-  await reservePartsOfApprovedLines(trx, order, lines, actorId);
-}
 
 /** Issues a stocked part to the order from the ledger (409 parts.insufficient_stock when it is not there). */
 export async function issueStockedPart(trx: Trx, order: Order, line: PartLine, qty: number, actorId: string) {
