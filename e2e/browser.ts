@@ -57,6 +57,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1366, height: 820 },
+    // the app honours "reduce motion": no click lands on a dropdown that is still zooming open
+    reducedMotion: 'reduce',
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);

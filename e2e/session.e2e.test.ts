@@ -111,6 +111,48 @@ describe('signing in, languages and signing out in the browser', () => {
   );
 
   it(
+    'honours the system setting "reduce motion": dropdowns zoom open only for those who did not ask for less',
+    async () => {
+      await ensureSignedIn(page, server);
+      await useChinese(page);
+      await openPage(page, '用户');
+      const roleFilter = page.getByRole('combobox', { name: '角色' });
+      // the animated phases (…-active classes) a dropdown goes through while it opens
+      const animatedPhases = async (): Promise<string[]> => {
+        await page.evaluate(() => {
+          const seen: string[] = [];
+          (window as unknown as { fcMotion: string[] }).fcMotion = seen;
+          new MutationObserver((records) => {
+            for (const r of records) {
+              const el = r.target as Element;
+              if (!el.classList?.contains('ant-select-dropdown')) continue;
+              for (const c of el.classList) if (/-(appear|enter)-active$/.test(c)) seen.push(c);
+            }
+          }).observe(document.body, {
+            subtree: true,
+            attributes: true,
+            attributeFilter: ['class'],
+            childList: true,
+          });
+        });
+        await roleFilter.click();
+        await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+        await page.waitForTimeout(400);
+        await page.keyboard.press('Escape');
+        await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+        return page.evaluate(() => (window as unknown as { fcMotion: string[] }).fcMotion);
+      };
+      // the browser suites run with "reduce": the dropdown shows at once, without an animated phase
+      expect(await animatedPhases()).toEqual([]);
+      await page.emulateMedia({ reducedMotion: 'no-preference' });
+      expect(await animatedPhases()).toContain('ant-slide-up-enter-active');
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      expect(await animatedPhases()).toEqual([]);
+    },
+    timeout,
+  );
+
+  it(
     'signs out: the sign-in page shows and the session is gone after a reload',
     async () => {
       await ensureSignedIn(page, server);
