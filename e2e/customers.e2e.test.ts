@@ -223,7 +223,9 @@ describe('the customer file in the browser', () => {
       await drawer.getByLabel('Employer').fill('Beijing Metro');
       await drawer.getByTestId('customer-edit-submit').click();
       await drawer.getByText('Someone else changed this record').waitFor({ state: 'visible' });
-      await expect(drawer.getByLabel('Note').inputValue()).resolves.toBe('Prefers a call after 6 pm');
+      await expect
+        .poll(() => drawer.getByLabel('Note').inputValue(), { timeout: 15_000 })
+        .toBe('Prefers a call after 6 pm');
       await saveScreenshot(page, 'customers-11-edit-conflict-en');
       await drawer.getByLabel('Employer').fill('Beijing Metro');
       await drawer.getByTestId('customer-edit-submit').click();

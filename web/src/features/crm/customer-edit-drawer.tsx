@@ -137,10 +137,11 @@ export function CustomerEditDrawer({
           return;
         }
         if (isApiError(error, 409) && code === 'resource.version_conflict') {
-          setFailure({ title: t('common.conflictTitle'), detail: t('common.conflictDetail') });
-          setDuplicates(null);
+          // reload first, so that the message saying the latest version is loaded is true when it shows
           const fresh = await latest.refetch();
           if (fresh.data) form.setFieldsValue(editValues(fresh.data));
+          setDuplicates(null);
+          setFailure({ title: t('common.conflictTitle'), detail: t('common.conflictDetail') });
           return;
         }
         const details = applyFieldErrors(form, error, editFieldNames);
