@@ -91,9 +91,10 @@ export function UserDetailDrawer({
       },
       onError: async (error) => {
         if (isApiError(error, 409)) {
-          setFailure({ title: t('common.conflictTitle'), detail: t('common.conflictDetail') });
+          // reload first, so that the message saying the latest version is loaded is true when it shows
           const fresh = await user.refetch();
           if (fresh.data) form.setFieldsValue(formValues(fresh.data));
+          setFailure({ title: t('common.conflictTitle'), detail: t('common.conflictDetail') });
           return;
         }
         const details = applyFieldErrors(form, error, fieldNames);
