@@ -327,7 +327,18 @@ describe('catalogue, stock and a vehicle’s life in the browser', () => {
       const created = page.getByRole('dialog').filter({ hasText: '2025 年夏季价格表' });
       await created.locator('.ant-drawer-title').getByText('草稿').waitFor({ state: 'visible' });
       expect(await created.getByRole('button', { name: /发\s*布/ }).count()).toBe(1);
+      // a draft was never on display: it is discarded, not withdrawn
+      expect(await created.getByRole('button', { name: '作废草稿' }).count()).toBe(1);
+      expect(await created.getByRole('button', { name: /撤\s*回/ }).count()).toBe(0);
       await saveScreenshot(page, 'stock-10b-price-list-draft-zh');
+      await created.getByRole('button', { name: '作废草稿' }).click();
+      await page.locator('.ant-popconfirm').getByText('确定作废此草稿？').waitFor({ state: 'visible' });
+      await page
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /确\s*定/ })
+        .click();
+      await page.locator('.ant-message').getByText('草稿已作废').waitFor({ state: 'visible' });
+      await created.locator('.ant-drawer-title').getByText('已撤回').waitFor({ state: 'visible' });
       await created.locator('.ant-drawer-close').click();
       await created.waitFor({ state: 'hidden' });
 

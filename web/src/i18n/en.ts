@@ -640,12 +640,13 @@ export const en = {
       removeLine: 'Remove line',
       moneyFormat: 'Enter yuan with at most two decimals',
       readOnly: 'Only a draft can be edited. A published list is withdrawn and replaced by a new one.',
-      actions: { publish: 'Publish', withdraw: 'Withdraw' },
+      actions: { publish: 'Publish', withdraw: 'Withdraw', discard: 'Discard draft' },
       confirm: {
         publish: 'Publish this list? From its effective date its prices are on display.',
         withdraw: 'Withdraw this list? Its prices are no longer in force.',
+        discard: 'Discard this draft? It will not be published and can no longer be edited.',
       },
-      done: { publish: 'Price list published', withdraw: 'Price list withdrawn' },
+      done: { publish: 'Price list published', withdraw: 'Price list withdrawn', discard: 'Draft discarded' },
     },
     quoteCheck: {
       title: 'Check a quote line (Art. 10)',

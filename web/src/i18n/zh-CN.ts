@@ -630,12 +630,13 @@ export const zhCN: Messages = {
       removeLine: '删除此行',
       moneyFormat: '请输入最多两位小数的金额（元）',
       readOnly: '只有草稿可以修改。已发布的价格表需撤回并以新表替代。',
-      actions: { publish: '发布', withdraw: '撤回' },
+      actions: { publish: '发布', withdraw: '撤回', discard: '作废草稿' },
       confirm: {
         publish: '确定发布此价格表？自生效日起其价格即为明示价格。',
         withdraw: '确定撤回此价格表？其价格将不再有效。',
+        discard: '确定作废此草稿？它不会发布，也不能再修改。',
       },
-      done: { publish: '价格表已发布', withdraw: '价格表已撤回' },
+      done: { publish: '价格表已发布', withdraw: '价格表已撤回', discard: '草稿已作废' },
     },
     quoteCheck: {
       title: '报价行核验（第十条）',

@@ -126,11 +126,16 @@ export function PriceListEditor({
     }
   };
 
-  const run = (action: PriceListAction) =>
+  // withdrawing a draft discards it: it was never on display, so the button says so
+  const wording = (action: PriceListAction) =>
+    action === 'withdraw' && data?.status === 'draft' ? 'discard' : action;
+  const run = (action: PriceListAction) => {
+    const word = wording(action);
     transition.mutate(action, {
-      onSuccess: () => void message.success(t(`catalog.priceLists.done.${action}`)),
+      onSuccess: () => void message.success(t(`catalog.priceLists.done.${word}`)),
       onError: fail,
     });
+  };
 
   const actions = data ? priceListActionsFrom(data.status) : [];
   return (
@@ -151,11 +156,11 @@ export function PriceListEditor({
             {actions.map((action) => (
               <Popconfirm
                 key={action}
-                title={t(`catalog.priceLists.confirm.${action}`)}
+                title={t(`catalog.priceLists.confirm.${wording(action)}`)}
                 onConfirm={() => run(action)}
               >
                 <Button danger={action === 'withdraw'} loading={transition.isPending}>
-                  {t(`catalog.priceLists.actions.${action}`)}
+                  {t(`catalog.priceLists.actions.${wording(action)}`)}
                 </Button>
               </Popconfirm>
             ))}
