@@ -126,7 +126,8 @@ describe('signing in, languages and signing out in the browser', () => {
             for (const r of records) {
               const el = r.target as Element;
               if (!el.classList?.contains('ant-select-dropdown')) continue;
-              for (const c of el.classList) if (/-(appear|enter)-active$/.test(c)) seen.push(c);
+              for (const c of (el.getAttribute('class') ?? '').split(/\s+/))
+                if (/-(appear|enter)-active$/.test(c)) seen.push(c);
             }
           }).observe(document.body, {
             subtree: true,
