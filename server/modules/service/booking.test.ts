@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localToUtc } from '../../../common/rules/civil-date';
-import { createTestApp, dialects, type TestApp } from '../../test/harness';
-import { makeStore } from '../../test/factories';
+import { dialects, type TestApp } from '../../test/harness';
 import { runWorkerOnce } from '../../platform/worker';
-import { daysAhead, makeServiceCustomer, makeWorkshop } from './service.fixtures';
+import { daysAhead, makeServiceCustomer, openWorkshop, type Workshop } from './service.fixtures';
 
 describe.each(dialects)('service requests and bookings with capacity on %s', (dialect) => {
   let t: TestApp;
   let storeId: string;
-  let w: Awaited<ReturnType<typeof makeWorkshop>>;
+  let w: Workshop;
   beforeAll(async () => {
-    t = await createTestApp(dialect);
-    storeId = (await makeStore(t)).id;
-    w = await makeWorkshop(t, storeId);
+    ({ t, storeId, w } = await openWorkshop(dialect));
   });
   afterAll(() => t.close());
 

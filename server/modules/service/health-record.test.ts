@@ -2,13 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, dialects, type TestApp } from '../../test/harness';
-import { makeStore } from '../../test/factories';
+import { dialects, type TestApp } from '../../test/harness';
 import { runWorkerOnce } from '../../platform/worker';
-import { checkInCar, makeServiceCustomer, makeWorkshop } from './service.fixtures';
+import { checkInCar, makeServiceCustomer, openWorkshop, type Workshop } from './service.fixtures';
 
 /** Drives an order to `ready` with one approved labour line and one approved part line. */
-async function readyOrder(t: TestApp, w: Awaited<ReturnType<typeof makeWorkshop>>, storeId: string) {
+async function readyOrder(t: TestApp, w: Workshop, storeId: string) {
   const { vehicle } = await makeServiceCustomer(t, storeId, 40_000);
   const advisor = w.advisor.token;
   let o = await checkInCar(t, advisor, storeId, vehicle.id, 41_234, { customerConcern: '空调不制冷' });
@@ -51,12 +50,10 @@ async function readyOrder(t: TestApp, w: Awaited<ReturnType<typeof makeWorkshop>
 describe.each(dialects)('the JT/T 1132 health-record export on %s', (dialect) => {
   let t: TestApp;
   let storeId: string;
-  let w: Awaited<ReturnType<typeof makeWorkshop>>;
+  let w: Workshop;
   const dir = mkdtempSync(join(tmpdir(), 'fc-health-'));
   beforeAll(async () => {
-    t = await createTestApp(dialect);
-    storeId = (await makeStore(t, { taxId: '91310000MA1FL8TQ3X' })).id;
-    w = await makeWorkshop(t, storeId);
+    ({ t, storeId, w } = await openWorkshop(dialect, { taxId: '91310000MA1FL8TQ3X' }));
   });
   afterAll(async () => {
     delete process.env.FORECOURT_HEALTH_RECORD_DIR;

@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeStore } from '../../test/factories';
-import { createTestApp, dialects, type TestApp } from '../../test/harness';
+import { dialects, type TestApp } from '../../test/harness';
 import { makeStockedPart } from '../parts/parts.fixtures';
-import { checkInCar, makeServiceCustomer, makeWorkshop } from './service.fixtures';
+import { checkInCar, makeServiceCustomer, openWorkshop, type Workshop } from './service.fixtures';
 
 /** H6 ↔ H7: a repair order's part lines come from the store's stock when the part is in the master. */
 describe.each(dialects)('repair-order parts from stock on %s', (dialect) => {
   let t: TestApp;
   let storeId: string;
-  let w: Awaited<ReturnType<typeof makeWorkshop>>;
+  let w: Workshop;
   beforeAll(async () => {
-    t = await createTestApp(dialect);
-    storeId = (await makeStore(t)).id;
-    w = await makeWorkshop(t, storeId);
+    ({ t, storeId, w } = await openWorkshop(dialect));
   });
   afterAll(() => t.close());
 

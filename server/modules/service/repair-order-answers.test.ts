@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeStore } from '../../test/factories';
-import { createTestApp, dialects, type TestApp } from '../../test/harness';
+import { dialects, type TestApp } from '../../test/harness';
 import { makeStockedPart } from '../parts/parts.fixtures';
-import { checkInCar, makeServiceCustomer, makeWorkshop } from './service.fixtures';
+import { checkInCar, makeServiceCustomer, openWorkshop, type Workshop } from './service.fixtures';
 
 interface Order {
   id: string;
@@ -20,11 +19,9 @@ interface Order {
 describe.each(dialects)('every repair-order write answers what a read then shows, on %s', (dialect) => {
   let t: TestApp;
   let storeId: string;
-  let w: Awaited<ReturnType<typeof makeWorkshop>>;
+  let w: Workshop;
   beforeAll(async () => {
-    t = await createTestApp(dialect);
-    storeId = (await makeStore(t)).id;
-    w = await makeWorkshop(t, storeId);
+    ({ t, storeId, w } = await openWorkshop(dialect));
   });
   afterAll(() => t.close());
 

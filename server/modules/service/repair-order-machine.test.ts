@@ -5,9 +5,8 @@ import {
   nextRepairOrderStatus,
   type RepairOrderStatus,
 } from '../../../common/service/repair-order.status';
-import { createTestApp, dialects, type TestApp } from '../../test/harness';
-import { makeStore } from '../../test/factories';
-import { checkInCar, makeServiceCustomer, makeWorkshop } from './service.fixtures';
+import { dialects, type TestApp } from '../../test/harness';
+import { checkInCar, makeServiceCustomer, openWorkshop, type Workshop } from './service.fixtures';
 
 /**
  * Model-based property test of the repair order machine through the API: from an approved order, any
@@ -17,11 +16,9 @@ import { checkInCar, makeServiceCustomer, makeWorkshop } from './service.fixture
 describe.each(dialects)('the repair order machine under random moves on %s', (dialect) => {
   let t: TestApp;
   let storeId: string;
-  let w: Awaited<ReturnType<typeof makeWorkshop>>;
+  let w: Workshop;
   beforeAll(async () => {
-    t = await createTestApp(dialect);
-    storeId = (await makeStore(t)).id;
-    w = await makeWorkshop(t, storeId);
+    ({ t, storeId, w } = await openWorkshop(dialect));
   });
   afterAll(() => t.close());
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeStore } from '../../test/factories';
-import { createTestApp, dialects, type TestApp } from '../../test/harness';
+import { dialects, type TestApp } from '../../test/harness';
 import { touchOrder } from './repair-order.repo';
-import { checkInCar, makeServiceCustomer, makeWorkshop } from './service.fixtures';
+import { checkInCar, makeServiceCustomer, openWorkshop, type Workshop } from './service.fixtures';
 
 /**
  * Requests at once on one repair order: a write that carried the order's version is stale once
@@ -11,11 +10,9 @@ import { checkInCar, makeServiceCustomer, makeWorkshop } from './service.fixture
 describe.each(dialects)('repair orders under concurrent writes, on %s', (dialect) => {
   let t: TestApp;
   let storeId: string;
-  let w: Awaited<ReturnType<typeof makeWorkshop>>;
+  let w: Workshop;
   beforeAll(async () => {
-    t = await createTestApp(dialect);
-    storeId = (await makeStore(t)).id;
-    w = await makeWorkshop(t, storeId);
+    ({ t, storeId, w } = await openWorkshop(dialect));
   });
   afterAll(() => t.close());
 

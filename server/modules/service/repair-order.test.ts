@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, dialects, type TestApp } from '../../test/harness';
-import { makeStore } from '../../test/factories';
-import { checkInCar, makeServiceCustomer, makeWorkshop } from './service.fixtures';
+import { dialects, type TestApp } from '../../test/harness';
+import { checkInCar, makeServiceCustomer, openWorkshop, type Workshop } from './service.fixtures';
 
 const tokenOf = (path: string) => path.split('/').pop()!;
 
 describe.each(dialects)('the repair order from check-in to close on %s', (dialect) => {
   let t: TestApp;
   let storeId: string;
-  let w: Awaited<ReturnType<typeof makeWorkshop>>;
+  let w: Workshop;
   beforeAll(async () => {
-    t = await createTestApp(dialect);
-    storeId = (await makeStore(t)).id;
-    w = await makeWorkshop(t, storeId);
+    ({ t, storeId, w } = await openWorkshop(dialect));
   });
   afterAll(() => t.close());
 

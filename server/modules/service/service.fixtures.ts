@@ -1,6 +1,7 @@
 import { localDateOf } from '../../../common/rules/civil-date';
-import { makeCustomer, makeCustomerVehicle, makeStaff } from '../../test/factories';
-import type { TestApp } from '../../test/harness';
+import type { Dialect } from '../../db/database';
+import { makeCustomer, makeCustomerVehicle, makeStaff, makeStore } from '../../test/factories';
+import { createTestApp, type TestApp } from '../../test/harness';
 
 /** A day some days ahead (local date in Asia/Shanghai). */
 export const daysAhead = (n: number) => localDateOf(new Date(Date.now() + n * 86_400_000), 'Asia/Shanghai');
@@ -70,6 +71,15 @@ export async function makeWorkshop(t: TestApp, storeId: string) {
     skill: 'hv',
   });
   return { hvBay, bay, advisor, hvTech, tech, foreman, hvTechnician, technician, oilChange, batteryCheck };
+}
+
+export type Workshop = Awaited<ReturnType<typeof makeWorkshop>>;
+
+/** A test app on `dialect` with one store and its workshop: what every service test starts from. */
+export async function openWorkshop(dialect: Dialect, store: Record<string, unknown> = {}) {
+  const t = await createTestApp(dialect);
+  const storeId: string = (await makeStore(t, store)).id;
+  return { t, storeId, w: await makeWorkshop(t, storeId) };
 }
 
 /** A customer of the store with a car (plate and VIN) and a first odometer reading. */
