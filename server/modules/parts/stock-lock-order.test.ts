@@ -177,6 +177,64 @@ describe.each(dialects)('stock locks taken in one order on %s', (dialect) => {
     ]);
   });
 
+  it('approves stocktakes whose sheet lists two parts against their lock order while parts orders reserve them', async () => {
+    const tag = Date.now().toString(36).toUpperCase();
+    const [first, second] = [
+      await makeStockedPart(t, t.hqStoreId, 100),
+      await makeStockedPart(t, t.hqStoreId, 100),
+    ].sort((x, y) => (x.id < y.id ? -1 : 1));
+    // the sheet lists its lines by bin: put the part that locks second on the first bin
+    for (const [part, bin] of [
+      [second!, `Z${tag}-01`],
+      [first!, `Z${tag}-02`],
+    ] as const)
+      await t.call('PUT', `/api/v1/parts/${part.id}/stock-settings`, {
+        token: t.adminToken,
+        body: { storeId: t.hqStoreId, bin },
+      });
+    type Sheet = { id: string; version: number; lines: { partId: string; expectedQty: number }[] };
+    const sheets: Sheet[] = [];
+    const orders: { id: string; version: number }[] = [];
+    for (let i = 0; i < n / 2; i++) {
+      const sheet = (
+        await post('/api/v1/stocktakes', {
+          storeId: t.hqStoreId,
+          scope: 'bin',
+          scopeValue: `Z${tag}`,
+          blind: false,
+        })
+      ).body as Sheet;
+      expect(sheet.lines.map((l) => l.partId)).toEqual([second!.id, first!.id]);
+      const counted = (
+        await post(`/api/v1/stocktakes/${sheet.id}/counts`, {
+          counts: sheet.lines.map((l) => ({ partId: l.partId, qty: l.expectedQty + 1 })),
+        })
+      ).body as Sheet;
+      sheets.push((await post(`/api/v1/stocktakes/${sheet.id}/submit`, { version: counted.version })).body);
+      orders.push(
+        (
+          await post('/api/v1/parts-orders', {
+            storeId: t.hqStoreId,
+            channel: 'workshop',
+            lines: both(i, first!, second!).map((p) => ({ partId: p.id, qty: 2 })),
+          })
+        ).body,
+      );
+    }
+    await allAtOnce(
+      [
+        ...sheets.map((s) => () => post(`/api/v1/stocktakes/${s.id}/approve`, { version: s.version })),
+        ...orders.map((o) => () => post(`/api/v1/parts-orders/${o.id}/review`, { version: o.version })),
+      ],
+      (send) => send(),
+    );
+    await expectBalanced(t.hqStoreId, [first!.id, second!.id]);
+    expect(await findStockRow(t.handle.db, t.hqStoreId, first!.id)).toMatchObject({
+      on_hand: 100 + n / 2,
+      reserved: 2 * (n / 2),
+    });
+  });
+
   it('transfers a part between two stores both ways at once', async () => {
     const storeB = await makeStore(t);
     const part = await makeStockedPart(t, t.hqStoreId, 100, 1_000);
