@@ -72,7 +72,7 @@ describe('tools for advisors and consultants in the browser', () => {
       const vin = page.getByLabel('车辆识别代号', { exact: true });
 
       await vin.fill('1hgcm82633a004353');
-      expect(await vin.inputValue()).toBe('1HGCM82633A004353');
+      await expect.poll(() => vin.inputValue()).toBe('1HGCM82633A004353');
       expect(await visibleText(page.getByTestId('vin-errors'))).toContain('检验位（第 9 位）为 3，应为 5');
       expect(await visibleText(page.locator('.fc-vin-expected'))).toBe('→ 5');
       expect(await visibleText(page.getByTestId('vin-status'))).toBe('代号无效');
