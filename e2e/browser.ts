@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
+import { reportFailuresOf } from './failure-report';
 import { repoRoot } from './server';
 
 const install = 'apt-get install -y chromium fonts-noto-cjk';
@@ -64,6 +65,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
   page.setDefaultTimeout(15_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  reportFailuresOf(page, artifactsDir);
 
   return {
     context,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, saveScreenshot } from './browser';
+import { describePage } from './failure-report';
 import type { TestBrowser } from './browser';
 import { startServer } from './server';
 import type { TestServer } from './server';
@@ -111,7 +112,7 @@ describe('signing in, languages and signing out in the browser', () => {
   );
 
   it(
-    'honours the system setting "reduce motion": dropdowns zoom open only for those who did not ask for less',
+    'honours "reduce motion" (dropdowns zoom open only for those who did not ask for less); a failure report names the open dropdown',
     async () => {
       await ensureSignedIn(page, server);
       await useChinese(page);
@@ -149,6 +150,13 @@ describe('signing in, languages and signing out in the browser', () => {
       expect(await animatedPhases()).toContain('ant-slide-up-enter-active');
       await page.emulateMedia({ reducedMotion: 'reduce' });
       expect(await animatedPhases()).toEqual([]);
+      // what a failing browser test prints: the open dropdown, its hovered option and the focused field
+      await roleFilter.click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+      expect(await describePage(page)).toMatch(
+        /page: 用户\n(.*\n)*dropdown: [^\n]*\[active\][^\n]*\n(.*\n)*focus: input 角色/,
+      );
+      await page.keyboard.press('Escape');
     },
     timeout,
   );
