@@ -125,9 +125,7 @@ export const patchTrimSchema = z
 export const trimPageSchema = pageOf(trimSchema, 'TrimPage');
 
 /** GET /api/v1/trims filters: every attribute a consultant filters on. `features` = all of them (comma list). */
-export const trimListQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+export const trimListQuery = paginationQuery.extend({
   sort: z.string().max(40).optional(),
   q: z.string().max(100).optional(),
   brandId: idSchema.optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localDateSchema } from '../rules/local-date.schema';
-import { idSchema, pageOf, versionSchema } from '../platform/common.schemas';
+import { idSchema, pageOf, paginationQuery, versionSchema } from '../platform/common.schemas';
 import { customerVehicleStatuses } from './customer.enums';
 
 const localDate = localDateSchema;
@@ -58,9 +58,7 @@ export const customerVehicleSchema = z
   .meta({ id: 'CustomerVehicle' });
 export const customerVehiclePageSchema = pageOf(customerVehicleSchema, 'CustomerVehiclePage');
 
-export const customerVehicleListQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+export const customerVehicleListQuery = paginationQuery.extend({
   customerId: idSchema.optional(),
   /** Plate prefix or VIN (full or last 6). */
   q: z.string().max(40).optional(),

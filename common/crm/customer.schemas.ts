@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, pageOf, versionSchema } from '../platform/common.schemas';
+import { idSchema, pageOf, paginationQuery, versionSchema } from '../platform/common.schemas';
 import {
   consentSources,
   contactChannels,
@@ -115,9 +115,7 @@ export const customerSchema = z
   })
   .meta({ id: 'Customer' });
 
-export const customerListQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+export const customerListQuery = paginationQuery.extend({
   sort: z.string().max(40).optional(), // name | createdAt | updatedAt, '-' for descending
   /** As you type: name prefix, mobile (full or last 4), plate, VIN (full or last 6), identity number, USCC. */
   q: z.string().max(40).optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localDateSchema } from '../rules/local-date.schema';
-import { idSchema, isoInstant, pageOf, versionSchema } from '../platform/common.schemas';
+import { idSchema, isoInstant, pageOf, paginationQuery, versionSchema } from '../platform/common.schemas';
 import { workshopSkills } from './workshop.schemas';
 
 /** Service requests (H6.1 1-2, H5.2.2): how they came in, their class and urgency, a first-response SLA. */
@@ -61,9 +61,7 @@ export const serviceRequestSchema = z
   })
   .meta({ id: 'ServiceRequest' });
 export const serviceRequestPageSchema = pageOf(serviceRequestSchema, 'ServiceRequestPage');
-export const serviceRequestQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+export const serviceRequestQuery = paginationQuery.extend({
   storeId: idSchema.optional(),
   status: z.enum(requestStatuses).optional(),
 });
@@ -143,9 +141,7 @@ export const bookingSchema = z
   })
   .meta({ id: 'ServiceBooking' });
 export const bookingPageSchema = pageOf(bookingSchema, 'ServiceBookingPage');
-export const bookingQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+export const bookingQuery = paginationQuery.extend({
   storeId: idSchema.optional(),
   /** Bookings starting on this local date of the store. */
   date: localDate.optional(),

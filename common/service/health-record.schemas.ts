@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, pageOf } from '../platform/common.schemas';
+import { idSchema, pageOf, paginationQuery } from '../platform/common.schemas';
 
 /**
  * The repair records sent to the national vehicle health record (汽车维修电子健康档案, JT/T 1132) after
@@ -22,9 +22,7 @@ export const healthRecordSchema = z
   })
   .meta({ id: 'HealthRecord' });
 export const healthRecordPageSchema = pageOf(healthRecordSchema, 'HealthRecordPage');
-export const healthRecordQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+export const healthRecordQuery = paginationQuery.extend({
   storeId: idSchema.optional(),
   status: z.enum(['pending', 'exported', 'failed']).optional(),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localDateSchema } from '../rules/local-date.schema';
-import { idSchema, pageOf, versionSchema } from '../platform/common.schemas';
+import { idSchema, pageOf, paginationQuery, versionSchema } from '../platform/common.schemas';
 import { boardMoves, repairOrderStatuses } from './repair-order.status';
 
 /** Repair orders (维修工单, H6.1 3-8): check-in, diagnosis, estimate, approval, work, QC, settlement. */
@@ -300,9 +300,7 @@ export const sentEstimateSchema = z
   .object({ order: repairOrderSchema, approvalPath: z.string(), expiresAt: z.string() })
   .meta({ id: 'SentEstimate' });
 
-export const repairOrderQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+export const repairOrderQuery = paginationQuery.extend({
   storeId: idSchema.optional(),
   status: z.enum(repairOrderStatuses).optional(),
   customerVehicleId: idSchema.optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localDateSchema } from '../rules/local-date.schema';
-import { idSchema, pageOf, versionSchema } from '../platform/common.schemas';
+import { idSchema, pageOf, paginationQuery, versionSchema } from '../platform/common.schemas';
 
 /** The workshop (H6.3): bays/lifts and technicians with skills, opening hours, labour rate, canned jobs. */
 export const workshopSkills = ['general', 'hv', 'diagnosis', 'body', 'paint', 'tyres', 'alignment'] as const;
@@ -117,9 +117,7 @@ export const laborOperationSchema = z
   })
   .meta({ id: 'LaborOperation' });
 export const laborOperationPageSchema = pageOf(laborOperationSchema, 'LaborOperationPage');
-export const laborOperationQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+export const laborOperationQuery = paginationQuery.extend({
   storeId: idSchema.optional(),
 });
 
@@ -162,9 +160,7 @@ export const campaignSchema = z
   })
   .meta({ id: 'ServiceCampaign' });
 export const campaignPageSchema = pageOf(campaignSchema, 'ServiceCampaignPage');
-export const campaignQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+export const campaignQuery = paginationQuery.extend({
   /** Campaigns open for this VIN. */
   vin: vin17.optional(),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localDateSchema } from '../rules/local-date.schema';
-import { idSchema, pageOf, versionSchema } from '../platform/common.schemas';
+import { idSchema, pageOf, paginationQuery, versionSchema } from '../platform/common.schemas';
 import { agingBuckets, showroomTags, vehicleLocations, vehicleStatuses } from './vehicle.status';
 
 const localDate = localDateSchema;
@@ -84,9 +84,7 @@ export const patchVehicleSchema = z
   })
   .meta({ id: 'PatchVehicle' });
 
-export const vehicleListQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+export const vehicleListQuery = paginationQuery.extend({
   sort: z.string().max(40).optional(), // vin | arrivedOn | -arrivedOn | createdAt
   q: z.string().max(40).optional(), // VIN fragment (e.g. the last 6 characters)
   storeId: idSchema.optional(),
