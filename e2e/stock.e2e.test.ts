@@ -318,8 +318,7 @@ describe('catalogue, stock and a vehicle’s life in the browser', () => {
       await draft.getByLabel('名称').fill('2025 年夏季价格表');
       await draft.getByRole('button', { name: '添加一行' }).click();
       await chooseOption(page, draft.getByRole('combobox', { name: '类别' }), '服务费');
-      // the item picker follows the kind: wait until the line shows the fee kind before opening it, and
-      // pick the first fee (the fee list is a virtual list: its last options may not be rendered yet)
+      // the item picker follows the kind (Form.useWatch, one render later): wait for the fee kind first
       await draft.locator('.fc-price-line:not(.fc-price-line-head)', { hasText: '服务费' }).waitFor();
       await chooseOption(page, draft.getByRole('combobox', { name: '项目' }), '临时牌照费');
       await draft.getByLabel('标价').fill('300');

@@ -48,23 +48,7 @@ export async function chooseOption(page: Page, select: Locator, option: string):
       await page.keyboard.press('Escape');
     }
   }
-  // a click can be lost while the list re-renders under load: the option then stays open, not selected
-  for (let attempt = 1; ; attempt++) {
-    await item.click();
-    if (await optionTaken(item)) return;
-    if (attempt === 3) throw new Error(`the option "${option}" was clicked but not selected`);
-  }
-}
-
-/** Whether a clicked option was taken: its dropdown closed (single select) or it shows as selected. */
-async function optionTaken(item: Locator): Promise<boolean> {
-  const deadline = Date.now() + 3000;
-  while (Date.now() < deadline) {
-    if (!(await item.isVisible())) return true;
-    if ((await item.getAttribute('class'))?.includes('ant-select-item-option-selected')) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return false;
+  await item.click();
 }
 
 export async function signIn(page: Page, username: string, password: string): Promise<void> {

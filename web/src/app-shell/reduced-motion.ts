@@ -1,11 +1,11 @@
 import { useSyncExternalStore } from 'react';
 
-const query = '(prefers-reduced-motion: reduce)';
+let asked: MediaQueryList | null = null;
+const reduceMotion = () => (asked ??= window.matchMedia('(prefers-reduced-motion: reduce)'));
 
 function subscribe(onChange: () => void): () => void {
-  const list = window.matchMedia(query);
-  list.addEventListener('change', onChange);
-  return () => list.removeEventListener('change', onChange);
+  reduceMotion().addEventListener('change', onChange);
+  return () => reduceMotion().removeEventListener('change', onChange);
 }
 
 /**
@@ -15,7 +15,7 @@ function subscribe(onChange: () => void): () => void {
 export function usePrefersReducedMotion(): boolean {
   return useSyncExternalStore(
     subscribe,
-    () => window.matchMedia(query).matches,
+    () => reduceMotion().matches,
     () => false,
   );
 }
